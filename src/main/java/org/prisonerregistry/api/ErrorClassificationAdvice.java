@@ -1,0 +1,65 @@
+package org.prisonerregistry.api;
+
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import graphql.schema.DataFetchingEnvironment;
+import java.util.List;
+import java.util.Map;
+import org.prisonerregistry.common.InvalidInputException;
+import org.prisonerregistry.common.NotFoundException;
+import org.prisonerregistry.common.StaleVersionException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.graphql.data.method.annotation.GraphQlExceptionHandler;
+import org.springframework.graphql.execution.ErrorType;
+import org.springframework.validation.BindException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+
+/**
+ * Turns the domain's expected outcomes into GraphQL errors with {@code extensions.classification}.
+ * Anything not handled here becomes Spring for GraphQL's generic INTERNAL_ERROR, which carries no
+ * stack trace, SQL or value.
+ */
+@ControllerAdvice
+class ErrorClassificationAdvice {
+
+    @GraphQlExceptionHandler
+    List<GraphQLError> invalidInput(InvalidInputException e, DataFetchingEnvironment env) {
+        return e.violations().stream()
+                .map(v -> error(env, ErrorType.BAD_REQUEST, v.toString(), Map.of("field", v.field(), "reason", v.reason())))
+                .toList();
+    }
+
+    /** Arguments that could not be converted (a malformed ID, date or number): name the field only. */
+    @GraphQlExceptionHandler
+    List<GraphQLError> unconvertible(BindException e, DataFetchingEnvironment env) {
+        return e.getFieldErrors().stream()
+                .map(f -> error(env, ErrorType.BAD_REQUEST, f.getField() + ": is not a valid value",
+                        Map.of("field", f.getField(), "reason", "is not a valid value")))
+                .toList();
+    }
+
+    @GraphQlExceptionHandler
+    GraphQLError notFound(NotFoundException e, DataFetchingEnvironment env) {
+        return error(env, ErrorType.NOT_FOUND, e.getMessage(), Map.of());
+    }
+
+    @GraphQlExceptionHandler
+    GraphQLError staleVersion(StaleVersionException e, DataFetchingEnvironment env) {
+        return error(env, RegistryErrorType.CONFLICT, e.getMessage(), Map.of());
+    }
+
+    /** A unique constraint hit by a concurrent write: the message from the driver may quote values, so drop it. */
+    @GraphQlExceptionHandler
+    GraphQLError duplicate(DuplicateKeyException e, DataFetchingEnvironment env) {
+        return error(env, RegistryErrorType.CONFLICT, "A record with the same unique values already exists", Map.of());
+    }
+
+    private static GraphQLError error(DataFetchingEnvironment env, graphql.ErrorClassification type, String message,
+                                      Map<String, Object> extensions) {
+        return GraphqlErrorBuilder.newError(env)
+                .errorType(type)
+                .message(message)
+                .extensions(extensions.isEmpty() ? null : Map.copyOf(extensions))
+                .build();
+    }
+}

@@ -1,0 +1,189 @@
+package org.prisonerregistry.database;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded PostgreSQL that holds the registry's data in a local folder.
+ *
+ * <p>One process owns the folder at a time, proven by an OS file lock that dies with the process.
+ * A second process (for example {@code seed} while the server runs) finds the lock taken and
+ * attaches to the owner's PostgreSQL instead of starting its own. An owner that finds a PostgreSQL
+ * still running without a live owner (the previous server was killed hard) stops it first.
+ */
+public final class EmbeddedPostgresServer implements AutoCloseable {
+
+    static final String DATABASE = "registry";
+    private static final String SUPERUSER = "postgres";
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
+
+    private final Path dataDir;
+    private final FileChannel lockChannel;
+    private final FileLock ownerLock;          // null when attached to another process's server
+    private final EmbeddedPostgres postgres;   // null when attached
+    private final int port;
+
+    private EmbeddedPostgresServer(Path dataDir, FileChannel lockChannel, FileLock ownerLock,
+                                   EmbeddedPostgres postgres, int port) {
+        this.dataDir = dataDir;
+        this.lockChannel = lockChannel;
+        this.ownerLock = ownerLock;
+        this.postgres = postgres;
+        this.port = port;
+    }
+
+    /** Starts the embedded server in {@code dataDir}, or attaches to the one another process runs there. */
+    public static EmbeddedPostgresServer startOrAttach(Path dataDir, int requestedPort) {
+        try {
+            Path dir = dataDir.toAbsolutePath().normalize();
+            createPrivateDirectory(dir);
+            Path pgData = dir.resolve("postgres");
+            Path runtime = dir.resolve("postgres-runtime");
+            createPrivateDirectory(runtime);
+
+            FileChannel channel = FileChannel.open(dir.resolve("owner.lock"),
+                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock lock = channel.tryLock();
+            if (lock == null) {
+                int port = runningPort(pgData).orElseThrow(() -> new IllegalStateException(
+                        "Another registry process owns " + dir + " but its PostgreSQL is not running yet; try again in a moment"));
+                log.info("Attached to the embedded PostgreSQL of the running registry (port {})", port);
+                return new EmbeddedPostgresServer(dir, channel, null, null, port);
+            }
+            stopOrphanedServer(pgData);
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setDataDirectory(pgData)
+                    .setCleanDataDirectory(false)
+                    .setOverrideWorkingDirectory(runtime.toFile())
+                    .setServerConfig("listen_addresses", "localhost")
+                    .setServerConfig("unix_socket_directories", runtime.toString())
+                    .setPGStartupWait(Duration.ofSeconds(60));
+            if (requestedPort > 0) {
+                builder.setPort(requestedPort);
+            }
+            EmbeddedPostgres pg = builder.start();
+            EmbeddedPostgresServer server = new EmbeddedPostgresServer(dir, channel, lock, pg, pg.getPort());
+            server.createRegistryDatabase();
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDir, e);
+        }
+    }
+
+    public String jdbcUrl() {
+        return "jdbc:postgresql://localhost:" + port + "/" + DATABASE;
+    }
+
+    public String user() {
+        return SUPERUSER;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public boolean ownsServer() {
+        return postgres != null;
+    }
+
+    private void createRegistryDatabase() {
+        try (Connection c = postgres.getPostgresDatabase().getConnection()) {
+            var exists = c.prepareStatement("select 1 from pg_database where datname = '" + DATABASE + "'").executeQuery();
+            if (!exists.next()) {
+                c.createStatement().execute("create database " + DATABASE);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create the registry database in the embedded PostgreSQL", e);
+        }
+    }
+
+    /** A postmaster.pid whose process is alive while nobody holds the owner lock: a leftover server. */
+    private static void stopOrphanedServer(Path pgData) throws IOException {
+        Optional<ProcessHandle> orphan = postmasterPid(pgData).flatMap(ProcessHandle::of).filter(ProcessHandle::isAlive);
+        if (orphan.isEmpty()) {
+            return;
+        }
+        ProcessHandle process = orphan.get();
+        log.warn("Stopping a PostgreSQL (pid {}) left running in {} by an earlier registry process", process.pid(), pgData);
+        process.destroy(); // SIGTERM: PostgreSQL's smart shutdown, which writes a clean checkpoint
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (process.isAlive() && System.nanoTime() < deadline) {
+            sleep(100);
+        }
+        if (process.isAlive()) {
+            throw new IllegalStateException("A PostgreSQL left running in " + pgData + " (pid " + process.pid()
+                    + ") did not stop; stop it by hand and start again");
+        }
+    }
+
+    private static Optional<Long> postmasterPid(Path pgData) throws IOException {
+        return postmasterLine(pgData, 0).map(Long::parseLong);
+    }
+
+    private static Optional<Integer> runningPort(Path pgData) throws IOException {
+        Optional<Long> pid = postmasterPid(pgData);
+        if (pid.flatMap(ProcessHandle::of).filter(ProcessHandle::isAlive).isEmpty()) {
+            return Optional.empty();
+        }
+        return postmasterLine(pgData, 3).map(Integer::parseInt);
+    }
+
+    private static Optional<String> postmasterLine(Path pgData, int index) throws IOException {
+        Path pidFile = pgData.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return Optional.empty();
+        }
+        List<String> lines = Files.readAllLines(pidFile);
+        return lines.size() > index ? Optional.of(lines.get(index).trim()) : Optional.empty();
+    }
+
+    private static void createPrivateDirectory(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        try {
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+        } catch (UnsupportedOperationException notPosix) {
+            // Windows: the folder inherits the user's ACLs.
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while stopping a leftover PostgreSQL", e);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            if (postgres != null) {
+                postgres.close();
+            }
+        } finally {
+            if (ownerLock != null) {
+                ownerLock.release();
+            }
+            lockChannel.close();
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package org.prisonerregistry.detainee;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A person deprived of liberty for political reasons. {@code birthYear} is kept beside the date of
+ * birth because age bands and statistics need only the year, which is far less identifying.
+ */
+public record Detainee(
+        UUID id,
+        String publicCode,
+        String country,
+        String fullName,
+        List<String> aliases,
+        NationalId nationalId,
+        LocalDate dateOfBirth,
+        Integer birthYear,
+        Gender gender,
+        String nationality,
+        String region,
+        String commune,
+        Affiliation affiliation,
+        String familyContact,
+        boolean consentToBeNamed,
+        String notes,
+        LocalDate lastContactOn,
+        String source,
+        OffsetDateTime recordedAt,
+        int version) {
+
+    public AgeBand ageBand() {
+        return AgeBand.of(birthYear, LocalDate.now());
+    }
+}

@@ -1,0 +1,12 @@
+package org.prisonerregistry.detainee;
+
+import java.time.LocalDate;
+import java.util.UUID;
+import org.prisonerregistry.detention.Regime;
+
+/** Conditions a listed detainee meets, all of them; null means no condition. */
+public record DetaineeFilter(String country, String region, Regime regime, UUID facilityId, String legalProvisionCode,
+                             LocalDate arrestedFrom, LocalDate arrestedTo, SupportStatus supportStatus) {
+
+    public static final DetaineeFilter NONE = new DetaineeFilter(null, null, null, null, null, null, null, null);
+}

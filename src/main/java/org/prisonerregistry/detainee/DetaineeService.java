@@ -1,0 +1,234 @@
+package org.prisonerregistry.detainee;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.prisonerregistry.common.Connection;
+import org.prisonerregistry.common.InvalidInputException;
+import org.prisonerregistry.common.NotFoundException;
+import org.prisonerregistry.common.PageRequest;
+import org.prisonerregistry.common.StaleVersionException;
+import org.prisonerregistry.common.Violations;
+import org.prisonerregistry.detainee.DetaineeInputs.CaseloadInput;
+import org.prisonerregistry.detainee.DetaineeInputs.CreateDetaineeInput;
+import org.prisonerregistry.detainee.DetaineeInputs.NationalIdInput;
+import org.prisonerregistry.detainee.DetaineeInputs.RecognitionInput;
+import org.prisonerregistry.detainee.DetaineeInputs.UpdateDetaineeInput;
+import org.prisonerregistry.reference.ReferenceDataService;
+import org.springframework.graphql.data.ArgumentValue;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Detainees: registration, personal data, caseloads and recognitions. */
+@Service
+@Transactional(readOnly = true)
+public class DetaineeService {
+
+    static final String CURSOR_KIND = "detainee";
+
+    private final DetaineeRepository detainees;
+    private final ReferenceDataService reference;
+
+    DetaineeService(DetaineeRepository detainees, ReferenceDataService reference) {
+        this.detainees = detainees;
+        this.reference = reference;
+    }
+
+    public Detainee get(UUID id) {
+        return detainees.byId(id).orElseThrow(() -> new NotFoundException("detainee", id));
+    }
+
+    /** Fails with NOT_FOUND unless the detainee exists; for other features that attach records to a person. */
+    public void requireExists(UUID id) {
+        if (!detainees.existsById(id)) {
+            throw new NotFoundException("detainee", id);
+        }
+    }
+
+    public Connection<Detainee> page(DetaineeFilter filter, PageRequest page) {
+        DetaineeFilter f = filter == null ? DetaineeFilter.NONE : filter;
+        List<Detainee> rows = detainees.page(f, page.afterKey(), page.size() + 1);
+        return Connection.fromRows(rows, page.size(), page.afterKey() != null,
+                d -> PageRequest.cursor(CURSOR_KIND, d.publicCode()), f);
+    }
+
+    public int count(DetaineeFilter filter) {
+        return detainees.count(filter);
+    }
+
+    public Map<UUID, List<UUID>> caseloadOrganisations(Collection<UUID> detaineeIds) {
+        return detainees.caseloadOrganisations(detaineeIds);
+    }
+
+    public Map<UUID, List<Recognition>> recognitions(Collection<UUID> detaineeIds) {
+        return detainees.recognitions(detaineeIds);
+    }
+
+    public Map<UUID, SupportStatus> supportStatus(Collection<UUID> detaineeIds) {
+        return detainees.supportStatus(detaineeIds, LocalDate.now());
+    }
+
+    @Transactional
+    public Detainee create(CreateDetaineeInput in) {
+        LocalDate today = LocalDate.now();
+        Violations v = new Violations()
+                .required("input.country", in.country()).country("input.country", in.country())
+                .required("input.gender", in.gender())
+                .required("input.affiliation", in.affiliation());
+        NationalId nationalId = checkPersonalData(v, in.fullName(), true, in.aliases(), in.nationalId(),
+                in.dateOfBirth(), in.nationality(), in.region(), in.commune(), in.familyContact(), in.notes(),
+                in.lastContactOn(), in.source(), today);
+        List<UUID> organisations = in.caseloadOrganisationIds() == null ? List.of() : in.caseloadOrganisationIds();
+        for (int i = 0; i < organisations.size(); i++) {
+            reference.checkOrganisation(v, "input.caseloadOrganisationIds[" + i + "]", organisations.get(i));
+        }
+        v.throwIfAny();
+
+        OffsetDateTime now = OffsetDateTime.now();
+        Detainee d = new Detainee(UUID.randomUUID(), detainees.nextPublicCode(in.country(), today.getYear()),
+                in.country(), in.fullName().strip(), aliases(in.aliases()), nationalId, in.dateOfBirth(),
+                in.dateOfBirth() == null ? null : in.dateOfBirth().getYear(), in.gender(), in.nationality(),
+                blankToNull(in.region()), blankToNull(in.commune()), in.affiliation(), blankToNull(in.familyContact()),
+                Boolean.TRUE.equals(in.consentToBeNamed()), blankToNull(in.notes()), in.lastContactOn(),
+                blankToNull(in.source()), now, 1);
+        detainees.insert(d);
+        organisations.forEach(org -> detainees.addToCaseload(d.id(), org, today));
+        return d;
+    }
+
+    @Transactional
+    public Detainee update(UpdateDetaineeInput in) {
+        Detainee old = get(in.id());
+        if (old.version() != in.version()) {
+            throw new StaleVersionException("detainee", in.id(), in.version());
+        }
+        Violations v = new Violations();
+        if (isNullGiven(in.gender())) {
+            v.add("input.gender", "cannot be cleared");
+        }
+        if (isNullGiven(in.affiliation())) {
+            v.add("input.affiliation", "cannot be cleared");
+        }
+        if (isNullGiven(in.consentToBeNamed())) {
+            v.add("input.consentToBeNamed", "cannot be cleared");
+        }
+        String fullName = pick(in.fullName(), old.fullName());
+        List<String> aliases = in.aliases().isOmitted() ? old.aliases() : aliases(in.aliases().value());
+        NationalIdInput nationalIdInput = in.nationalId().isOmitted()
+                ? (old.nationalId() == null ? null : new NationalIdInput(old.nationalId().kind(), old.nationalId().number()))
+                : in.nationalId().value();
+        LocalDate dateOfBirth = pick(in.dateOfBirth(), old.dateOfBirth());
+        String nationality = pick(in.nationality(), old.nationality());
+        String region = pick(in.region(), old.region());
+        String commune = pick(in.commune(), old.commune());
+        String familyContact = pick(in.familyContact(), old.familyContact());
+        String notes = pick(in.notes(), old.notes());
+        LocalDate lastContactOn = pick(in.lastContactOn(), old.lastContactOn());
+        String source = pick(in.source(), old.source());
+        NationalId nationalId = checkPersonalData(v, fullName, false, aliases, nationalIdInput, dateOfBirth,
+                nationality, region, commune, familyContact, notes, lastContactOn, source, LocalDate.now());
+        v.throwIfAny();
+
+        Detainee changed = new Detainee(old.id(), old.publicCode(), old.country(), fullName.strip(), aliases,
+                nationalId, dateOfBirth, dateOfBirth == null ? null : dateOfBirth.getYear(),
+                pick(in.gender(), old.gender()), nationality, blankToNull(region), blankToNull(commune),
+                pick(in.affiliation(), old.affiliation()), blankToNull(familyContact),
+                pick(in.consentToBeNamed(), old.consentToBeNamed()), blankToNull(notes), lastContactOn,
+                blankToNull(source), old.recordedAt(), old.version() + 1);
+        if (!detainees.update(changed)) {
+            throw new StaleVersionException("detainee", in.id(), in.version());
+        }
+        return changed;
+    }
+
+    @Transactional
+    public Detainee addToCaseload(CaseloadInput in) {
+        Detainee d = get(in.detaineeId());
+        Violations v = new Violations();
+        reference.checkOrganisation(v, "input.organisationId", in.organisationId());
+        v.notInFuture("input.since", in.since(), LocalDate.now()).throwIfAny();
+        detainees.addToCaseload(d.id(), in.organisationId(), in.since() == null ? LocalDate.now() : in.since());
+        return d;
+    }
+
+    @Transactional
+    public Recognition recognise(RecognitionInput in) {
+        requireExists(in.detaineeId());
+        Violations v = new Violations()
+                .required("input.recognisedOn", in.recognisedOn())
+                .notInFuture("input.recognisedOn", in.recognisedOn(), LocalDate.now())
+                .maxLength("input.source", in.source(), 500);
+        reference.checkOrganisation(v, "input.organisationId", in.organisationId());
+        v.throwIfAny();
+        if (detainees.recognised(in.detaineeId(), in.organisationId())) {
+            throw new InvalidInputException("input.organisationId", "has already recognised this detainee");
+        }
+        Recognition r = new Recognition(UUID.randomUUID(), in.detaineeId(), in.organisationId(), in.recognisedOn(),
+                blankToNull(in.source()), OffsetDateTime.now());
+        detainees.insert(r);
+        return r;
+    }
+
+    /** Validates the personal data shared by create and update; returns the identity document in normal form. */
+    private static NationalId checkPersonalData(Violations v, String fullName, boolean creating, List<String> aliases,
+                                                NationalIdInput nationalId, LocalDate dateOfBirth, String nationality,
+                                                String region, String commune, String familyContact, String notes,
+                                                LocalDate lastContactOn, String source, LocalDate today) {
+        v.requiredText("input.fullName", fullName, 300)
+                .country("input.nationality", nationality)
+                .maxLength("input.region", region, 100)
+                .maxLength("input.commune", commune, 100)
+                .maxLength("input.familyContact", familyContact, 500)
+                .maxLength("input.notes", notes, 10_000)
+                .maxLength("input.source", source, 500)
+                .notInFuture("input.dateOfBirth", dateOfBirth, today)
+                .notInFuture("input.lastContactOn", lastContactOn, today);
+        if (dateOfBirth != null && dateOfBirth.isBefore(today.minusYears(120))) {
+            v.add("input.dateOfBirth", "is more than 120 years ago");
+        }
+        if (aliases != null) {
+            for (int i = 0; i < aliases.size(); i++) {
+                String alias = aliases.get(i);
+                v.requiredText("input.aliases[" + i + "]", alias, 200);
+                if (alias != null && alias.contains("\n")) {
+                    v.add("input.aliases[" + i + "]", "must be on one line");
+                }
+            }
+            if (aliases.size() > 20) {
+                v.add("input.aliases", "has more than 20 entries");
+            }
+        }
+        if (nationalId == null) {
+            return null;
+        }
+        v.required("input.nationalId.kind", nationalId.kind()).requiredText("input.nationalId.number", nationalId.number(), 64);
+        if (nationalId.kind() == NationalIdKind.CL_RUT && nationalId.number() != null) {
+            var rut = ChileanRut.normalise(nationalId.number());
+            if (rut.isEmpty()) {
+                v.add("input.nationalId.number", "is not a valid RUT: the check digit does not match or the form is wrong");
+                return null;
+            }
+            return new NationalId(NationalIdKind.CL_RUT, rut.get());
+        }
+        return nationalId.number() == null ? null : new NationalId(nationalId.kind(), nationalId.number().strip());
+    }
+
+    private static List<String> aliases(List<String> given) {
+        return given == null ? List.of() : given.stream().map(String::strip).toList();
+    }
+
+    private static <T> T pick(ArgumentValue<T> given, T old) {
+        return given.isOmitted() ? old : given.value();
+    }
+
+    private static boolean isNullGiven(ArgumentValue<?> value) {
+        return !value.isPresent() && !value.isOmitted();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

@@ -1,0 +1,36 @@
+package org.prisonerregistry.detention;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * An episode of deprivation of liberty with its custody periods, oldest first. Current regime,
+ * facility and days in pre-trial detention are derived from the periods, never stored.
+ */
+public record Detention(UUID id, UUID detaineeId, LocalDate arrestedOn, String arrestPlace, String event,
+                        boolean illTreatmentAlleged, String illTreatmentAccount, LocalDate releasedOn, String source,
+                        OffsetDateTime recordedAt, int version, List<CustodyPeriod> custodyPeriods) {
+
+    public CustodyPeriod openPeriod() {
+        return custodyPeriods.stream().filter(CustodyPeriod::isOpen).findFirst()
+                .orElseThrow(() -> new IllegalStateException("detention " + id + " has no open custody period"));
+    }
+
+    public Regime currentRegime() {
+        return openPeriod().regime();
+    }
+
+    public UUID currentFacilityId() {
+        return openPeriod().facilityId();
+    }
+
+    public int daysInPretrialDetention() {
+        LocalDate today = LocalDate.now();
+        return custodyPeriods.stream()
+                .filter(p -> p.regime() == Regime.PRETRIAL_DETENTION)
+                .mapToInt(p -> p.daysUpTo(today))
+                .sum();
+    }
+}

@@ -1,0 +1,56 @@
+package org.prisonerregistry.support;
+
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.graphql.test.tester.GraphQlTester;
+
+/** Creates the records tests need through the public API, each with names no other test uses. */
+public final class TestData {
+
+    private final GraphQlTester graphQl;
+
+    public TestData(GraphQlTester graphQl) {
+        this.graphQl = graphQl;
+    }
+
+    public static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    public String facility(String country, String region) {
+        return graphQl.document("""
+                        mutation($input: CreateFacilityInput!) { createFacility(input: $input) { id } }""")
+                .variable("input", Map.of("name", unique("Test prison"), "country", country, "region", region,
+                        "kind", "PRISON", "operator", "PRIVATE_CONCESSION"))
+                .execute().path("createFacility.id").entity(String.class).get();
+    }
+
+    public String organisation(String name) {
+        return graphQl.document("""
+                        mutation($input: CreateOrganisationInput!) { createOrganisation(input: $input) { id } }""")
+                .variable("input", Map.of("code", unique("ORG").toUpperCase(), "name", name,
+                        "kind", "LAWYER_COLLECTIVE", "country", "CL"))
+                .execute().path("createOrganisation.id").entity(String.class).get();
+    }
+
+    /** A detainee in Chile living in {@code region}, with only the required fields. */
+    public String detainee(String region) {
+        return graphQl.documentName("createDetainee")
+                .variable("input", Map.of("country", "CL", "fullName", unique("Test Person"), "gender", "FEMALE",
+                        "affiliation", "STUDENT", "region", region))
+                .execute().path("createDetainee.id").entity(String.class).get();
+    }
+
+    /** Records an arrest and returns the detention's id. */
+    public String detention(String detaineeId, String arrestedOn, String regime, String facilityId) {
+        var input = new java.util.HashMap<String, Object>(Map.of("detaineeId", detaineeId, "arrestedOn", arrestedOn,
+                "regime", regime));
+        if (facilityId != null) {
+            input.put("facilityId", facilityId);
+        }
+        return graphQl.document("""
+                        mutation($input: RecordDetentionInput!) { recordDetention(input: $input) { id } }""")
+                .variable("input", input)
+                .execute().path("recordDetention.id").entity(String.class).get();
+    }
+}
