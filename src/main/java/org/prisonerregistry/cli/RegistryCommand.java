@@ -1,7 +1,10 @@
 package org.prisonerregistry.cli;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Unmatched;
 
 /** The top-level command; with no subcommand it serves, which is what a newcomer expects of the jar. */
 @Command(name = "prisoner-registry", mixinStandardHelpOptions = true,
@@ -9,8 +12,14 @@ import picocli.CommandLine.Command;
         subcommands = {ServeCommand.class})
 public class RegistryCommand implements Callable<Integer> {
 
+    /** Spring properties such as --server.port=9090, handed to {@code serve}. */
+    @Unmatched
+    List<String> springArguments = new ArrayList<>();
+
     @Override
     public Integer call() throws Exception {
-        return new ServeCommand().call();
+        ServeCommand serve = new ServeCommand();
+        serve.springArguments = springArguments;
+        return serve.call();
     }
 }

@@ -25,7 +25,7 @@ class DataSourceConfiguration {
         EmbeddedPostgresServer server = EmbeddedPostgresServer.startOrAttach(properties.dataDir(), properties.embedded().port());
         log.info("Database: embedded PostgreSQL on localhost:{}, data in {} (kept across restarts; set REGISTRY_DB_URL to use your own PostgreSQL)",
                 server.port(), server.dataDir());
-        return new DatabaseEndpoint(server.jdbcUrl(), server.user(), null, server);
+        return new DatabaseEndpoint(server.jdbcUrl(), server.user(), server.password(), server);
     }
 
     @Bean(destroyMethod = "close")

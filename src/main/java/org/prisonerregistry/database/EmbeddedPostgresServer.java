@@ -5,12 +5,17 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
+import java.sql.DriverManager;
+import java.security.SecureRandom;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Base64;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -36,14 +41,16 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private final FileLock ownerLock;          // null when attached to another process's server
     private final EmbeddedPostgres postgres;   // null when attached
     private final int port;
+    private final String password;
 
     private EmbeddedPostgresServer(Path dataDir, FileChannel lockChannel, FileLock ownerLock,
-                                   EmbeddedPostgres postgres, int port) {
+                                   EmbeddedPostgres postgres, int port, String password) {
         this.dataDir = dataDir;
         this.lockChannel = lockChannel;
         this.ownerLock = ownerLock;
         this.postgres = postgres;
         this.port = port;
+        this.password = password;
     }
 
     /** Starts the embedded server in {@code dataDir}, or attaches to the one another process runs there. */
@@ -55,16 +62,19 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             Path runtime = dir.resolve("postgres-runtime");
             createPrivateDirectory(runtime);
 
+            Path passwordFile = dir.resolve("postgres-password");
+
             FileChannel channel = FileChannel.open(dir.resolve("owner.lock"),
                     StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            FileLock lock = channel.tryLock();
+            FileLock lock = tryLock(channel);
             if (lock == null) {
                 int port = runningPort(pgData).orElseThrow(() -> new IllegalStateException(
                         "Another registry process owns " + dir + " but its PostgreSQL is not running yet; try again in a moment"));
                 log.info("Attached to the embedded PostgreSQL of the running registry (port {})", port);
-                return new EmbeddedPostgresServer(dir, channel, null, null, port);
+                return new EmbeddedPostgresServer(dir, channel, null, null, port, Files.readString(passwordFile).strip());
             }
             stopOrphanedServer(pgData);
+            String password = Files.exists(passwordFile) ? Files.readString(passwordFile).strip() : null;
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(pgData)
                     .setCleanDataDirectory(false)
@@ -75,8 +85,14 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             if (requestedPort > 0) {
                 builder.setPort(requestedPort);
             }
+            if (password != null) {
+                builder.setConnectConfig("password", password);
+            }
             EmbeddedPostgres pg = builder.start();
-            EmbeddedPostgresServer server = new EmbeddedPostgresServer(dir, channel, lock, pg, pg.getPort());
+            if (password == null) {
+                password = requirePassword(pg, pgData, passwordFile);
+            }
+            EmbeddedPostgresServer server = new EmbeddedPostgresServer(dir, channel, lock, pg, pg.getPort(), password);
             server.createRegistryDatabase();
             return server;
         } catch (IOException e) {
@@ -92,6 +108,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         return SUPERUSER;
     }
 
+    public String password() {
+        return password;
+    }
+
     public int port() {
         return port;
     }
@@ -105,13 +125,50 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     private void createRegistryDatabase() {
-        try (Connection c = postgres.getPostgresDatabase().getConnection()) {
-            var exists = c.prepareStatement("select 1 from pg_database where datname = '" + DATABASE + "'").executeQuery();
-            if (!exists.next()) {
-                c.createStatement().execute("create database " + DATABASE);
+        String maintenanceUrl = "jdbc:postgresql://localhost:" + port + "/postgres";
+        try (Connection c = DriverManager.getConnection(maintenanceUrl, SUPERUSER, password);
+             Statement s = c.createStatement()) {
+            if (!s.executeQuery("select 1 from pg_database where datname = '" + DATABASE + "'").next()) {
+                s.execute("create database " + DATABASE);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not create the registry database in the embedded PostgreSQL", e);
+        }
+    }
+
+    /**
+     * initdb leaves TCP logins on localhost open to every local user without a password. At first
+     * start the registry sets a random password, kept owner-only in the data folder, and requires
+     * it for TCP; the Unix socket stays in the owner-only runtime folder.
+     */
+    private static String requirePassword(EmbeddedPostgres pg, Path pgData, Path passwordFile)
+            throws IOException {
+        byte[] random = new byte[24];
+        new SecureRandom().nextBytes(random);
+        String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        Files.writeString(passwordFile, password + "\n");
+        restrictToOwner(passwordFile, "rw-------");
+        try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("alter user " + SUPERUSER + " with password '" + password + "'");
+            Files.writeString(pgData.resolve("pg_hba.conf"), """
+                    # Written by prisoner-registry: TCP logins need the password in ../postgres-password.
+                    local   all   all                  trust
+                    host    all   all   127.0.0.1/32   scram-sha-256
+                    host    all   all   ::1/128        scram-sha-256
+                    """);
+            s.execute("select pg_reload_conf()");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not set a password on the embedded PostgreSQL", e);
+        }
+        return password;
+    }
+
+    /** The owner lock, or null when another process, or another owner in this JVM, holds it. */
+    private static FileLock tryLock(FileChannel channel) throws IOException {
+        try {
+            return channel.tryLock();
+        } catch (OverlappingFileLockException heldInThisProcess) {
+            return null;
         }
     }
 
@@ -157,10 +214,14 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     private static void createPrivateDirectory(Path dir) throws IOException {
         Files.createDirectories(dir);
+        restrictToOwner(dir, "rwx------");
+    }
+
+    private static void restrictToOwner(Path path, String permissions) throws IOException {
         try {
-            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(permissions));
         } catch (UnsupportedOperationException notPosix) {
-            // Windows: the folder inherits the user's ACLs.
+            // Windows: the file inherits the user's ACLs.
         }
     }
 

@@ -160,4 +160,16 @@ class DetaineeApiTests {
                 .errors().satisfy(errors -> assertThat(errors).singleElement()
                         .satisfies(e -> assertThat(e.getExtensions()).containsEntry("field", "after")));
     }
+
+    @Test
+    void shouldClassifyAMalformedVariableAsBadRequestWithoutQuotingTheValue() {
+        Map<String, Object> input = newPerson("R");
+        input.put("dateOfBirth", "1999-13-45");
+
+        graphQl.documentName("createDetainee").variable("input", input).execute()
+                .errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(e -> {
+                    assertThat(e.getErrorType()).isEqualTo(ErrorType.BAD_REQUEST);
+                    assertThat(e.getMessage()).contains("input").doesNotContain("1999-13-45");
+                }));
+    }
 }
