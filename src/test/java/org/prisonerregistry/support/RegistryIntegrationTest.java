@@ -6,6 +6,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.boot.graphql.test.autoconfigure.tester.AutoConfigureHttpGraphQlTester;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 
 /**
  * The whole registry over HTTP on a random port, against a real embedded PostgreSQL in a fresh
@@ -17,5 +18,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "registry.data-dir=target/test-data/${random.uuid}")
 @AutoConfigureHttpGraphQlTester
+@Import(SqlStatementCounter.class)
 public @interface RegistryIntegrationTest {
 }
