@@ -1,0 +1,28 @@
+package org.prisonerregistry.defender;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/**
+ * A lawyer or human-rights defender who works for an organisation. Everything here is SPECIAL data:
+ * {@link #toString()} shows only identifiers and categories, so a record that ends up in a log line
+ * or an exception message carries no name, contact or protective measure.
+ */
+public record Defender(
+        UUID id,
+        UUID organisationId,
+        String fullName,
+        DefenderKind kind,
+        String loginSubject,
+        String contact,
+        RiskLevel riskLevel,
+        String protectiveMeasures,
+        OffsetDateTime recordedAt,
+        int version) {
+
+    @Override
+    public String toString() {
+        return "Defender[id=" + id + ", organisationId=" + organisationId + ", kind=" + kind + ", riskLevel="
+                + riskLevel + ", version=" + version + "]";
+    }
+}

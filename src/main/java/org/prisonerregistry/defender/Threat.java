@@ -1,0 +1,29 @@
+package org.prisonerregistry.defender;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/**
+ * An incident against a defender. {@link #toString()} leaves out the description, follow-up and
+ * source, which may name people and places, so that the record is safe to log.
+ */
+public record Threat(
+        UUID id,
+        UUID defenderId,
+        LocalDate occurredOn,
+        ThreatKind kind,
+        ThreatChannel channel,
+        String description,
+        boolean reportedToAuthorities,
+        String followUp,
+        String source,
+        OffsetDateTime recordedAt,
+        int version) {
+
+    @Override
+    public String toString() {
+        return "Threat[id=" + id + ", defenderId=" + defenderId + ", kind=" + kind + ", channel=" + channel
+                + ", version=" + version + "]";
+    }
+}
