@@ -5,20 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.jooq.Configuration;
-import org.jooq.DSLContext;
-import org.jooq.ExecuteContext;
-import org.jooq.ExecuteListener;
-import org.jooq.ExecuteListenerProvider;
-import org.jooq.impl.DefaultExecuteListenerProvider;
 import org.junit.jupiter.api.Test;
 import org.prisonerregistry.support.RegistryIntegrationTest;
+import org.prisonerregistry.support.SqlStatementCounter;
 import org.prisonerregistry.support.TestData;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.execution.ErrorType;
@@ -34,7 +27,7 @@ class DefenderApiTests {
     HttpGraphQlTester graphQl;
 
     @Autowired
-    DSLContext db;
+    SqlStatementCounter statements;
 
     private DefenderTestData data() {
         return new DefenderTestData(graphQl);
@@ -338,29 +331,10 @@ class DefenderApiTests {
         }
     }
 
-    /**
-     * Counts the SQL statements jOOQ runs while {@code action} does, by adding a listener to the
-     * application's own jOOQ configuration for that time only. Test classes run one after the other,
-     * so nothing else runs statements meanwhile.
-     */
     private int statementsDuring(Runnable action) {
-        AtomicInteger statements = new AtomicInteger();
-        Configuration configuration = db.configuration();
-        ExecuteListenerProvider[] before = configuration.executeListenerProviders();
-        ExecuteListenerProvider[] counting = Arrays.copyOf(before, before.length + 1);
-        counting[before.length] = new DefaultExecuteListenerProvider(new ExecuteListener() {
-            @Override
-            public void executeStart(ExecuteContext ctx) {
-                statements.incrementAndGet();
-            }
-        });
-        configuration.set(counting);
-        try {
-            action.run();
-        } finally {
-            configuration.set(before);
-        }
-        return statements.get();
+        statements.reset();
+        action.run();
+        return statements.count();
     }
 
     private static String base64Url(String text) {
