@@ -32,7 +32,8 @@ class NestedQueryBatchingTests {
         int forFive = statementsForPage(region, 5);
         int forFifty = statementsForPage(region, 50);
 
-        assertThat(forFifty).as("statements for 50 detainees").isEqualTo(forFive).isLessThanOrEqualTo(12);
+        System.out.printf("nested page: %d SQL statements for 5 detainees, %d for 50%n", forFive, forFifty);
+        assertThat(forFifty).as("statements for 50 detainees").isEqualTo(forFive).isLessThanOrEqualTo(20);
     }
 
     private int statementsForPage(String region, int size) {
@@ -41,7 +42,11 @@ class NestedQueryBatchingTests {
                 .execute()
                 .path("detainees.edges").entityList(Object.class).hasSize(size)
                 .path("detainees.edges[*].node.detentions[0].custodyPeriods[0].facility.name").entityList(String.class)
-                .satisfies(names -> assertThat(names).hasSize(size).doesNotContainNull());
+                .satisfies(names -> assertThat(names).hasSize(size).doesNotContainNull())
+                .path("detainees.edges[*].node.cases[0].charges[0].provision.code").entityList(String.class)
+                .satisfies(codes -> assertThat(codes).hasSize(size).containsOnly("CL-LEY-12927-ART6"))
+                .path("detainees.edges[*].node.disbursements[0].paidBy.name").entityList(String.class)
+                .satisfies(payers -> assertThat(payers).hasSize(size));
         return statements.count();
     }
 
@@ -61,6 +66,29 @@ class NestedQueryBatchingTests {
                     .variable("input", Map.of("detaineeId", person, "organisationId", organisation,
                             "recognisedOn", "2020-01-15"))
                     .execute().path("recognisePoliticalPrisoner.id").hasValue();
+            String courtCase = graphQl.document("""
+                    mutation($input: OpenCaseInput!) { openCase(input: $input) { id } }""")
+                    .variable("input", Map.of("detaineeId", person, "court", "7º Juzgado de Garantía de Santiago",
+                            "ruc", "1910012345-6", "rit", "O-1234-2019"))
+                    .execute().path("openCase.id").entity(String.class).get();
+            graphQl.document("""
+                    mutation($input: AddChargeInput!) { addCharge(input: $input) { id } }""")
+                    .variable("input", Map.of("caseId", courtCase, "legalProvisionCode", "CL-LEY-12927-ART6"))
+                    .execute().path("addCharge.id").hasValue();
+            graphQl.document("""
+                    mutation($input: RecordHearingInput!) { recordHearing(input: $input) { id } }""")
+                    .variable("input", Map.of("caseId", courtCase, "heldOn", "2019-12-02", "kind", "FORMALISATION"))
+                    .execute().path("recordHearing.id").hasValue();
+            graphQl.document("""
+                    mutation($input: RecordSentenceInput!) { recordSentence(input: $input) { id } }""")
+                    .variable("input", Map.of("caseId", courtCase, "imposedOn", "2020-09-01", "termYears", 3,
+                            "regime", "EFFECTIVE_PRISON", "startsOn", "2020-09-01"))
+                    .execute().path("recordSentence.id").hasValue();
+            graphQl.document("""
+                    mutation($input: RecordDisbursementInput!) { recordDisbursement(input: $input) { id } }""")
+                    .variable("input", Map.of("detaineeId", person, "paidById", organisation, "paidOn", "2020-01-20",
+                            "amount", "150000", "currency", "CLP", "category", "LAWYER_FEES"))
+                    .execute().path("recordDisbursement.id").hasValue();
         }
     }
 }

@@ -7,15 +7,9 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.jooq.Configuration;
-import org.jooq.DSLContext;
-import org.jooq.ExecuteContext;
-import org.jooq.ExecuteListener;
-import org.jooq.ExecuteListenerProvider;
-import org.jooq.impl.DefaultExecuteListenerProvider;
 import org.junit.jupiter.api.Test;
 import org.prisonerregistry.support.RegistryIntegrationTest;
+import org.prisonerregistry.support.SqlStatementCounter;
 import org.prisonerregistry.support.TestData;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.execution.ErrorType;
@@ -37,7 +31,7 @@ class LegalApiTests {
     HttpGraphQlTester graphQl;
 
     @Autowired
-    DSLContext db;
+    SqlStatementCounter statements;
 
     private TestData data() {
         return new TestData(graphQl);
@@ -395,27 +389,9 @@ class LegalApiTests {
                 .satisfies(days -> assertThat(days).hasSize(people * 2).containsOnly("2021-06-01"));
     }
 
-    /**
-     * Counts the SQL statements jOOQ runs while {@code request} is served, with a listener added to the
-     * registry's own jOOQ configuration for that time only. Test classes run one at a time, so the count
-     * is this request's alone.
-     */
     private int statementsDuring(Runnable request) {
-        AtomicInteger count = new AtomicInteger();
-        ExecuteListenerProvider counter = new DefaultExecuteListenerProvider(new ExecuteListener() {
-            @Override
-            public void executeStart(ExecuteContext ctx) {
-                count.incrementAndGet();
-            }
-        });
-        Configuration configuration = db.configuration();
-        ExecuteListenerProvider[] before = configuration.executeListenerProviders();
-        configuration.setAppending(counter);
-        try {
-            request.run();
-        } finally {
-            configuration.set(before);
-        }
-        return count.get();
+        statements.reset();
+        request.run();
+        return statements.count();
     }
 }
