@@ -183,12 +183,18 @@ create table court_case (
 );
 create index court_case_detainee on court_case (detainee_id);
 
+-- Which lawyers (defenders) work a case, over time. A lawyer sees the people whose cases they are
+-- assigned to while the assignment lasts (unassigned_on is null).
 create table case_lawyer (
+    id              uuid primary key,
     case_id         uuid not null references court_case (id),
     defender_id     uuid not null references defender (id),
     assigned_on     date not null,
-    primary key (case_id, defender_id)
+    unassigned_on   date,
+    recorded_at     timestamp with time zone not null,
+    constraint case_lawyer_dates check (unassigned_on is null or unassigned_on >= assigned_on)
 );
+create unique index case_lawyer_active on case_lawyer (case_id, defender_id) where unassigned_on is null;
 create index case_lawyer_defender on case_lawyer (defender_id);
 
 create table charge (

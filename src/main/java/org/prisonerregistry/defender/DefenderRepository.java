@@ -35,6 +35,10 @@ class DefenderRepository {
         return db.selectFrom(DEFENDER).where(DEFENDER.ID.eq(id)).fetchOptional(DefenderRepository::toDefender);
     }
 
+    List<Defender> byIds(Collection<UUID> ids) {
+        return db.selectFrom(DEFENDER).where(DEFENDER.ID.in(ids)).fetch(DefenderRepository::toDefender);
+    }
+
     boolean exists(UUID id) {
         return db.fetchExists(DEFENDER, DEFENDER.ID.eq(id));
     }

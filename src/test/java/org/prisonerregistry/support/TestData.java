@@ -53,4 +53,21 @@ public final class TestData {
                 .variable("input", input)
                 .execute().path("recordDetention.id").entity(String.class).get();
     }
+
+    /** Opens a case against the detainee in a Chilean court and returns its id. */
+    public String courtCase(String detaineeId) {
+        return graphQl.document("""
+                        mutation($input: OpenCaseInput!) { openCase(input: $input) { id } }""")
+                .variable("input", Map.of("detaineeId", detaineeId, "court", "4º Juzgado de Garantía de Santiago"))
+                .execute().path("openCase.id").entity(String.class).get();
+    }
+
+    /** A defender of {@code kind} (LAWYER, HUMAN_RIGHTS_DEFENDER, …) in the organisation; returns its id. */
+    public String defender(String organisationId, String kind) {
+        return graphQl.document("""
+                        mutation($input: CreateDefenderInput!) { createDefender(input: $input) { id } }""")
+                .variable("input", Map.of("organisationId", organisationId, "fullName", unique("Invented Lawyer"),
+                        "kind", kind, "riskLevel", "MEDIUM"))
+                .execute().path("createDefender.id").entity(String.class).get();
+    }
 }

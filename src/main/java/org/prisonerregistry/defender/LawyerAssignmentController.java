@@ -1,0 +1,61 @@
+package org.prisonerregistry.defender;
+
+import graphql.schema.DataFetchingEnvironment;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.dataloader.DataLoader;
+import org.prisonerregistry.legal.CourtCase;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.execution.BatchLoaderRegistry;
+import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Mono;
+
+/** Lawyer assignments: the mutations, a case's lawyers, and an assignment's lawyer (batched). */
+@Controller
+class LawyerAssignmentController {
+
+    static final String DEFENDER_BY_ID = "defenderById";
+
+    private final LawyerAssignmentService service;
+
+    LawyerAssignmentController(LawyerAssignmentService service, BatchLoaderRegistry loaders) {
+        this.service = service;
+        loaders.<UUID, Defender>forName(DEFENDER_BY_ID)
+                .registerMappedBatchLoader((ids, env) -> Mono.fromCallable(() -> service.defendersByIds(ids)));
+    }
+
+    record AssignLawyerInput(UUID caseId, UUID defenderId, LocalDate assignedOn) {}
+
+    record UnassignLawyerInput(UUID caseId, UUID defenderId, LocalDate unassignedOn) {}
+
+    @MutationMapping
+    LawyerAssignment assignLawyer(@Argument AssignLawyerInput input) {
+        return service.assign(input.caseId(), input.defenderId(), input.assignedOn());
+    }
+
+    @MutationMapping
+    LawyerAssignment unassignLawyer(@Argument UnassignLawyerInput input) {
+        return service.unassign(input.caseId(), input.defenderId(), input.unassignedOn());
+    }
+
+    @BatchMapping(typeName = "Case")
+    Map<CourtCase, List<LawyerAssignment>> lawyers(List<CourtCase> cases) {
+        Map<UUID, List<LawyerAssignment>> all = service.byCases(cases.stream().map(CourtCase::id).toList());
+        Map<CourtCase, List<LawyerAssignment>> result = new LinkedHashMap<>();
+        cases.forEach(c -> result.put(c, all.getOrDefault(c.id(), List.of())));
+        return result;
+    }
+
+    @SchemaMapping
+    CompletableFuture<Defender> lawyer(LawyerAssignment assignment, DataFetchingEnvironment env) {
+        DataLoader<UUID, Defender> loader = env.getDataLoader(DEFENDER_BY_ID);
+        return loader.load(assignment.defenderId());
+    }
+}

@@ -1,0 +1,73 @@
+package org.prisonerregistry.defender;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.prisonerregistry.common.InvalidInputException;
+import org.prisonerregistry.common.NotFoundException;
+import org.prisonerregistry.common.Violations;
+import org.prisonerregistry.legal.CourtCase;
+import org.prisonerregistry.legal.CaseService;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Assigning lawyers to cases and ending those assignments; the record of who worked which case. */
+@Service
+@Transactional(readOnly = true)
+public class LawyerAssignmentService {
+
+    private final LawyerAssignmentRepository assignments;
+    private final DefenderRepository defenders;
+    private final CaseService cases;
+
+    LawyerAssignmentService(LawyerAssignmentRepository assignments, DefenderRepository defenders, CaseService cases) {
+        this.assignments = assignments;
+        this.defenders = defenders;
+        this.cases = cases;
+    }
+
+    public Map<UUID, List<LawyerAssignment>> byCases(Collection<UUID> caseIds) {
+        return assignments.byCases(caseIds);
+    }
+
+    Map<UUID, Defender> defendersByIds(Collection<UUID> ids) {
+        return defenders.byIds(ids).stream().collect(Collectors.toMap(Defender::id, Function.identity()));
+    }
+
+    @Transactional
+    public LawyerAssignment assign(UUID caseId, UUID defenderId, LocalDate assignedOn) {
+        CourtCase courtCase = cases.get(caseId);
+        Defender lawyer = defenders.byId(defenderId).orElseThrow(() -> new NotFoundException("defender", defenderId));
+        LocalDate day = assignedOn == null ? LocalDate.now() : assignedOn;
+        Violations v = new Violations().notInFuture("input.assignedOn", day, LocalDate.now());
+        if (lawyer.kind() != DefenderKind.LAWYER) {
+            v.add("input.defenderId", "names a defender who is not a lawyer");
+        }
+        v.throwIfAny();
+        if (assignments.lockActive(courtCase.id(), defenderId).isPresent()) {
+            throw new InvalidInputException("input.defenderId", "is already assigned to this case");
+        }
+        LawyerAssignment a = new LawyerAssignment(UUID.randomUUID(), courtCase.id(), defenderId, day, null,
+                OffsetDateTime.now());
+        assignments.insert(a);
+        return a;
+    }
+
+    @Transactional
+    public LawyerAssignment unassign(UUID caseId, UUID defenderId, LocalDate unassignedOn) {
+        LawyerAssignment active = assignments.lockActive(caseId, defenderId)
+                .orElseThrow(() -> new InvalidInputException("input.defenderId", "is not assigned to this case"));
+        LocalDate day = unassignedOn == null ? LocalDate.now() : unassignedOn;
+        new Violations()
+                .notInFuture("input.unassignedOn", day, LocalDate.now())
+                .notBefore("input.unassignedOn", day, "the assignment", active.assignedOn())
+                .throwIfAny();
+        assignments.end(active.id(), day);
+        return new LawyerAssignment(active.id(), caseId, defenderId, active.assignedOn(), day, active.recordedAt());
+    }
+}
