@@ -46,13 +46,16 @@ class NestedQueryBatchingTests {
                 .path("detainees.edges[*].node.cases[0].charges[0].provision.code").entityList(String.class)
                 .satisfies(codes -> assertThat(codes).hasSize(size).containsOnly("CL-LEY-12927-ART6"))
                 .path("detainees.edges[*].node.disbursements[0].paidBy.name").entityList(String.class)
-                .satisfies(payers -> assertThat(payers).hasSize(size));
+                .satisfies(payers -> assertThat(payers).hasSize(size))
+                .path("detainees.edges[*].node.cases[0].lawyers[0].lawyer.kind").entityList(String.class)
+                .satisfies(kinds -> assertThat(kinds).hasSize(size).containsOnly("LAWYER"));
         return statements.count();
     }
 
     private void seedPeople(String region, int count) {
         TestData data = new TestData(graphQl);
         String organisation = data.organisation("Invented Family Network");
+        String lawyer = data.defender(organisation, "LAWYER");
         List<String> prisons = List.of(data.facility("CL", region), data.facility("CL", region), data.facility("CL", region));
         for (int i = 0; i < count; i++) {
             String person = data.detainee(region);
@@ -71,6 +74,10 @@ class NestedQueryBatchingTests {
                     .variable("input", Map.of("detaineeId", person, "court", "7º Juzgado de Garantía de Santiago",
                             "ruc", "1910012345-6", "rit", "O-1234-2019"))
                     .execute().path("openCase.id").entity(String.class).get();
+            graphQl.document("""
+                    mutation($input: AssignLawyerInput!) { assignLawyer(input: $input) { active } }""")
+                    .variable("input", Map.of("caseId", courtCase, "defenderId", lawyer))
+                    .execute().path("assignLawyer.active").hasValue();
             graphQl.document("""
                     mutation($input: AddChargeInput!) { addCharge(input: $input) { id } }""")
                     .variable("input", Map.of("caseId", courtCase, "legalProvisionCode", "CL-LEY-12927-ART6"))
