@@ -6,7 +6,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** jOOQ settings that keep sensitive values out of logs. */
 @Configuration(proxyBeanMethods = false)
-class JooqConfiguration {
+class JooqLoggingConfiguration {
 
     /**
      * jOOQ's own execute logging prints every statement with its bind values at DEBUG, which would
