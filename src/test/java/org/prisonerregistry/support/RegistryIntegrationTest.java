@@ -11,13 +11,14 @@ import org.springframework.context.annotation.Import;
 /**
  * The whole registry over HTTP on a random port, against a real embedded PostgreSQL in a fresh
  * folder under target/. Every test class with this annotation shares one context and one database,
- * so tests create their own records and never assume an empty database.
+ * so tests create their own records and never assume an empty database. The server runs its
+ * development issuer; {@link TestTokens} mints tokens for it.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "registry.data-dir=target/test-data/${random.uuid}")
 @AutoConfigureHttpGraphQlTester
-@Import(SqlStatementCounter.class)
+@Import({SqlStatementCounter.class, TestTokens.class})
 public @interface RegistryIntegrationTest {
 }
