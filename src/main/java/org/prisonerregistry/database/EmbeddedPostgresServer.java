@@ -14,6 +14,8 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,9 +32,15 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     static final String DATABASE = "registry";
     private static final String SUPERUSER = "postgres";
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
+    /**
+     * Data folders whose PostgreSQL this process runs. A second start here (a command run
+     * in-process, as tests do) attaches without opening the lock file again: Java refuses a second
+     * lock on it, and on POSIX systems closing any descriptor of the file drops the owner's lock.
+     */
+    private static final Set<Path> OWNED_BY_THIS_PROCESS = ConcurrentHashMap.newKeySet();
 
     private final Path dataDir;
-    private final FileChannel lockChannel;
+    private final FileChannel lockChannel;     // null when attached within the owning process
     private final FileLock ownerLock;          // null when attached to another process's server
     private final EmbeddedPostgres postgres;   // null when attached
     private final int port;
@@ -47,11 +55,17 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     /** Starts the embedded server in {@code dataDir}, or attaches to the one another process runs there. */
-    public static EmbeddedPostgresServer startOrAttach(Path dataDir, int requestedPort) {
+    public static synchronized EmbeddedPostgresServer startOrAttach(Path dataDir, int requestedPort) {
         try {
             Path dir = dataDir.toAbsolutePath().normalize();
             createPrivateDirectory(dir);
             Path pgData = dir.resolve("postgres");
+            if (OWNED_BY_THIS_PROCESS.contains(dir)) {
+                int port = runningPort(pgData).orElseThrow(() -> new IllegalStateException(
+                        "This process owns " + dir + " but its PostgreSQL is not running"));
+                log.info("Attached to the embedded PostgreSQL that this process runs (port {})", port);
+                return new EmbeddedPostgresServer(dir, null, null, null, port);
+            }
             Path runtime = dir.resolve("postgres-runtime");
             createPrivateDirectory(runtime);
 
@@ -78,6 +92,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             EmbeddedPostgres pg = builder.start();
             EmbeddedPostgresServer server = new EmbeddedPostgresServer(dir, channel, lock, pg, pg.getPort());
             server.createRegistryDatabase();
+            OWNED_BY_THIS_PROCESS.add(dir);
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDir, e);
@@ -181,9 +196,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             }
         } finally {
             if (ownerLock != null) {
+                OWNED_BY_THIS_PROCESS.remove(dataDir);
                 ownerLock.release();
             }
-            lockChannel.close();
+            if (lockChannel != null) {
+                lockChannel.close();
+            }
         }
     }
 }
