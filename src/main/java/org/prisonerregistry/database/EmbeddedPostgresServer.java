@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -19,6 +18,8 @@ import java.util.Base64;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,9 +36,15 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     static final String DATABASE = "registry";
     private static final String SUPERUSER = "postgres";
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
+    /**
+     * Data folders whose PostgreSQL this process runs. A second start here (a command run
+     * in-process, as tests do) attaches without opening the lock file again: Java refuses a second
+     * lock on it, and on POSIX systems closing any descriptor of the file drops the owner's lock.
+     */
+    private static final Set<Path> OWNED_BY_THIS_PROCESS = ConcurrentHashMap.newKeySet();
 
     private final Path dataDir;
-    private final FileChannel lockChannel;
+    private final FileChannel lockChannel;     // null when attached within the owning process
     private final FileLock ownerLock;          // null when attached to another process's server
     private final EmbeddedPostgres postgres;   // null when attached
     private final int port;
@@ -54,19 +61,24 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     /** Starts the embedded server in {@code dataDir}, or attaches to the one another process runs there. */
-    public static EmbeddedPostgresServer startOrAttach(Path dataDir, int requestedPort) {
+    public static synchronized EmbeddedPostgresServer startOrAttach(Path dataDir, int requestedPort) {
         try {
             Path dir = dataDir.toAbsolutePath().normalize();
             createPrivateDirectory(dir);
             Path pgData = dir.resolve("postgres");
+            Path passwordFile = dir.resolve("postgres-password");
+            if (OWNED_BY_THIS_PROCESS.contains(dir)) {
+                int port = runningPort(pgData).orElseThrow(() -> new IllegalStateException(
+                        "This process owns " + dir + " but its PostgreSQL is not running"));
+                log.info("Attached to the embedded PostgreSQL that this process runs (port {})", port);
+                return new EmbeddedPostgresServer(dir, null, null, null, port, Files.readString(passwordFile).strip());
+            }
             Path runtime = dir.resolve("postgres-runtime");
             createPrivateDirectory(runtime);
 
-            Path passwordFile = dir.resolve("postgres-password");
-
             FileChannel channel = FileChannel.open(dir.resolve("owner.lock"),
                     StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            FileLock lock = tryLock(channel);
+            FileLock lock = channel.tryLock();
             if (lock == null) {
                 int port = runningPort(pgData).orElseThrow(() -> new IllegalStateException(
                         "Another registry process owns " + dir + " but its PostgreSQL is not running yet; try again in a moment"));
@@ -94,6 +106,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             }
             EmbeddedPostgresServer server = new EmbeddedPostgresServer(dir, channel, lock, pg, pg.getPort(), password);
             server.createRegistryDatabase();
+            OWNED_BY_THIS_PROCESS.add(dir);
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDir, e);
@@ -161,15 +174,6 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             throw new IllegalStateException("Could not set a password on the embedded PostgreSQL", e);
         }
         return password;
-    }
-
-    /** The owner lock, or null when another process, or another owner in this JVM, holds it. */
-    private static FileLock tryLock(FileChannel channel) throws IOException {
-        try {
-            return channel.tryLock();
-        } catch (OverlappingFileLockException heldInThisProcess) {
-            return null;
-        }
     }
 
     /** A postmaster.pid whose process is alive while nobody holds the owner lock: a leftover server. */
@@ -242,9 +246,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             }
         } finally {
             if (ownerLock != null) {
+                OWNED_BY_THIS_PROCESS.remove(dataDir);
                 ownerLock.release();
             }
-            lockChannel.close();
+            if (lockChannel != null) {
+                lockChannel.close();
+            }
         }
     }
 }
