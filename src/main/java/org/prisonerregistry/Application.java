@@ -11,6 +11,9 @@ import picocli.CommandLine;
 public class Application {
 
     public static void main(String[] args) {
+        // jOOQ prints a banner and a "tip of the day" on first use; they only clutter the start-up log.
+        System.setProperty("org.jooq.no-logo", "true");
+        System.setProperty("org.jooq.no-tips", "true");
         int exitCode = new CommandLine(new RegistryCommand()).execute(args);
         System.exit(exitCode);
     }
