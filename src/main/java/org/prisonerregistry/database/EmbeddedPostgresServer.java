@@ -92,7 +92,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setCleanDataDirectory(false)
                     .setOverrideWorkingDirectory(runtime.toFile())
                     .setServerConfig("listen_addresses", "localhost")
-                    .setServerConfig("unix_socket_directories", runtime.toString())
+                    // No Unix socket: its path must stay under ~107 bytes, which a deep data folder
+                    // exceeds, and TCP on localhost with a password is all the registry needs.
+                    .setServerConfig("unix_socket_directories", "")
                     .setPGStartupWait(Duration.ofSeconds(60));
             if (requestedPort > 0) {
                 builder.setPort(requestedPort);
@@ -152,7 +154,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     /**
      * initdb leaves TCP logins on localhost open to every local user without a password. At first
      * start the registry sets a random password, kept owner-only in the data folder, and requires
-     * it for TCP; the Unix socket stays in the owner-only runtime folder.
+     * it for TCP, the only way in (the server opens no Unix socket).
      */
     private static String requirePassword(EmbeddedPostgres pg, Path pgData, Path passwordFile)
             throws IOException {
@@ -165,7 +167,6 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             s.execute("alter user " + SUPERUSER + " with password '" + password + "'");
             Files.writeString(pgData.resolve("pg_hba.conf"), """
                     # Written by prisoner-registry: TCP logins need the password in ../postgres-password.
-                    local   all   all                  trust
                     host    all   all   127.0.0.1/32   scram-sha-256
                     host    all   all   ::1/128        scram-sha-256
                     """);

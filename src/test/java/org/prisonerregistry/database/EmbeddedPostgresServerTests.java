@@ -36,6 +36,14 @@ class EmbeddedPostgresServerTests {
     }
 
     @Test
+    void shouldStartInADataFolderDeeperThanAUnixSocketPathMayBe() throws Exception {
+        Path deep = dataDir.resolve("a-folder-name-long-enough/to-push/the-socket-path/past-the-107-byte-limit/of-unix");
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.startOrAttach(deep, 0)) {
+            execute(server, "select 1");
+        }
+    }
+
+    @Test
     void shouldKeepTheDataFolderAndPasswordPrivateAndRefuseTcpLoginsWithoutIt() throws Exception {
         try (EmbeddedPostgresServer server = EmbeddedPostgresServer.startOrAttach(dataDir, 0)) {
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir))).isEqualTo("rwx------");
