@@ -1,5 +1,8 @@
 package org.prisonerregistry.defender;
 
+import static org.prisonerregistry.common.Inputs.blankToNull;
+import static org.prisonerregistry.common.Inputs.pick;
+
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
@@ -178,13 +181,5 @@ class DefenderService {
         if (!value.isPresent() && !value.isOmitted()) {
             v.add(field, "cannot be cleared");
         }
-    }
-
-    private static <T> T pick(ArgumentValue<T> given, T old) {
-        return given.isOmitted() ? old : given.value();
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }

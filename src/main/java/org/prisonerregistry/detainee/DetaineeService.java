@@ -1,5 +1,9 @@
 package org.prisonerregistry.detainee;
 
+import static org.prisonerregistry.common.Inputs.blankToNull;
+import static org.prisonerregistry.common.Inputs.isNullGiven;
+import static org.prisonerregistry.common.Inputs.pick;
+
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Collection;
@@ -218,17 +222,5 @@ public class DetaineeService {
 
     private static List<String> aliases(List<String> given) {
         return given == null ? List.of() : given.stream().map(String::strip).toList();
-    }
-
-    private static <T> T pick(ArgumentValue<T> given, T old) {
-        return given.isOmitted() ? old : given.value();
-    }
-
-    private static boolean isNullGiven(ArgumentValue<?> value) {
-        return !value.isPresent() && !value.isOmitted();
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }

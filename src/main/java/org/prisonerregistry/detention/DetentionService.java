@@ -1,5 +1,7 @@
 package org.prisonerregistry.detention;
 
+import static org.prisonerregistry.common.Inputs.blankToNull;
+
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Collection;
@@ -148,9 +150,5 @@ public class DetentionService {
         return new Detention(d.id(), d.detaineeId(), d.arrestedOn(), d.arrestPlace(), d.event(), d.illTreatmentAlleged(),
                 d.illTreatmentAccount(), releasedOn == null ? d.releasedOn() : releasedOn, d.source(), d.recordedAt(),
                 d.version() + 1, List.copyOf(periods));
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }

@@ -1,5 +1,9 @@
 package org.prisonerregistry.legal;
 
+import static org.prisonerregistry.common.Inputs.blankToNull;
+import static org.prisonerregistry.common.Inputs.isNullGiven;
+import static org.prisonerregistry.common.Inputs.pick;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -314,19 +318,7 @@ public class CaseService {
         return cases.firstArrestOf(c.detaineeId()).orElse(null);
     }
 
-    private static <T> T pick(ArgumentValue<T> given, T old) {
-        return given.isOmitted() ? old : given.value();
-    }
-
-    private static boolean isNullGiven(ArgumentValue<?> value) {
-        return !value.isPresent() && !value.isOmitted();
-    }
-
     private static boolean isBlank(String s) {
         return s == null || s.isBlank();
-    }
-
-    private static String blankToNull(String s) {
-        return isBlank(s) ? null : s.strip();
     }
 }

@@ -1,5 +1,9 @@
 package org.prisonerregistry.solidarity;
 
+import static org.prisonerregistry.common.Inputs.blankToNull;
+import static org.prisonerregistry.common.Inputs.isNullGiven;
+import static org.prisonerregistry.common.Inputs.pick;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -218,17 +222,5 @@ public class SolidarityService {
         if (code != null && CURRENCY_FORM.matcher(code).matches() && !ISO_4217.contains(code)) {
             v.add(field, "is not an ISO 4217 currency code");
         }
-    }
-
-    private static <T> T pick(ArgumentValue<T> given, T old) {
-        return given.isOmitted() ? old : given.value();
-    }
-
-    private static boolean isNullGiven(ArgumentValue<?> value) {
-        return !value.isPresent() && !value.isOmitted();
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }
