@@ -1,0 +1,46 @@
+package org.prisonerregistry.access;
+
+import graphql.schema.GraphQLAppliedDirective;
+import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.GraphQLObjectType;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The access policy of one schema field, as the {@code @policy} directive on the field, or else on
+ * its type, declares it. There is no default: a field without either has no policy at all.
+ */
+public record FieldPolicy(Set<String> allow, String dataClass) {
+
+    static final String DIRECTIVE = "policy";
+
+    /** The field's own policy, else its type's, else empty. */
+    public static Optional<FieldPolicy> of(GraphQLObjectType type, GraphQLFieldDefinition field) {
+        return read(field.getAppliedDirective(DIRECTIVE)).or(() -> read(type.getAppliedDirective(DIRECTIVE)));
+    }
+
+    public boolean admitsEveryone() {
+        return allow.contains("PUBLIC");
+    }
+
+    public boolean admits(String role) {
+        return admitsEveryone() || allow.contains(role);
+    }
+
+    public boolean needsPurpose() {
+        return "SPECIAL".equals(dataClass);
+    }
+
+    private static Optional<FieldPolicy> read(GraphQLAppliedDirective directive) {
+        if (directive == null) {
+            return Optional.empty();
+        }
+        List<?> allow = directive.getArgument("allow").getValue();
+        Object dataClass = directive.getArgument("class").getValue();
+        return Optional.of(new FieldPolicy(
+                allow.stream().map(Object::toString).collect(Collectors.toUnmodifiableSet()),
+                dataClass == null ? "INTERNAL" : dataClass.toString()));
+    }
+}
