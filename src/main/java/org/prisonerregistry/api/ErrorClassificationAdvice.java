@@ -5,6 +5,7 @@ import graphql.GraphqlErrorBuilder;
 import graphql.schema.DataFetchingEnvironment;
 import java.util.List;
 import java.util.Map;
+import org.prisonerregistry.common.ForbiddenException;
 import org.prisonerregistry.common.InvalidInputException;
 import org.prisonerregistry.common.NotFoundException;
 import org.prisonerregistry.common.StaleVersionException;
@@ -41,6 +42,11 @@ class ErrorClassificationAdvice {
     @GraphQlExceptionHandler
     GraphQLError notFound(NotFoundException e, DataFetchingEnvironment env) {
         return error(env, ErrorType.NOT_FOUND, e.getMessage(), Map.of());
+    }
+
+    @GraphQlExceptionHandler
+    GraphQLError forbidden(ForbiddenException e, DataFetchingEnvironment env) {
+        return error(env, ErrorType.FORBIDDEN, e.getMessage(), Map.of());
     }
 
     @GraphQlExceptionHandler

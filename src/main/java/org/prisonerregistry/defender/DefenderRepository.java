@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.prisonerregistry.access.DefenderScope;
 import org.jooq.impl.DSL;
 import org.prisonerregistry.db.tables.records.DefenderRecord;
 import org.prisonerregistry.db.tables.records.ThreatRecord;
@@ -50,18 +51,18 @@ class DefenderRepository {
     }
 
     /** Up to {@code limit} defenders after {@code after} (null for the start), in order of recording. */
-    List<Defender> page(DefenderFilter filter, DefenderPosition after, int limit) {
+    List<Defender> page(DefenderFilter filter, DefenderScope scope, DefenderPosition after, int limit) {
         Condition afterCondition = after == null ? noCondition()
                 : row(DEFENDER.RECORDED_AT, DEFENDER.ID).gt(after.recordedAt(), after.id());
         return db.selectFrom(DEFENDER)
-                .where(matching(filter)).and(afterCondition)
+                .where(matching(filter)).and(reachedBy(scope)).and(afterCondition)
                 .orderBy(DEFENDER.RECORDED_AT, DEFENDER.ID)
                 .limit(limit)
                 .fetch(DefenderRepository::toDefender);
     }
 
-    int count(DefenderFilter filter) {
-        return db.fetchCount(DEFENDER, matching(filter));
+    int count(DefenderFilter filter, DefenderScope scope) {
+        return db.fetchCount(DEFENDER, matching(filter).and(reachedBy(scope)));
     }
 
     void insert(Defender d) {
@@ -129,6 +130,14 @@ class DefenderRepository {
         return db.update(THREAT).set(r)
                 .where(THREAT.ID.eq(t.id()).and(THREAT.VERSION.eq(t.version() - 1)))
                 .execute() == 1;
+    }
+
+    /** A protection officer reaches every defender; a lawyer only the one who logs in as them. */
+    private static Condition reachedBy(DefenderScope scope) {
+        if (scope.everyone()) {
+            return noCondition();
+        }
+        return scope.ownSubject() == null ? DSL.falseCondition() : DEFENDER.LOGIN_SUBJECT.eq(scope.ownSubject());
     }
 
     private static Condition matching(DefenderFilter f) {

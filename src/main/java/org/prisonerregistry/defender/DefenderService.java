@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.prisonerregistry.access.DefenderScope;
 import org.prisonerregistry.common.Connection;
 import org.prisonerregistry.common.NotFoundException;
 import org.prisonerregistry.common.PageRequest;
@@ -19,6 +20,7 @@ import org.prisonerregistry.defender.DefenderInputs.CreateDefenderInput;
 import org.prisonerregistry.defender.DefenderInputs.RecordThreatInput;
 import org.prisonerregistry.defender.DefenderInputs.UpdateDefenderInput;
 import org.prisonerregistry.defender.DefenderInputs.UpdateThreatFollowUpInput;
+import org.prisonerregistry.identity.CurrentCaller;
 import org.prisonerregistry.reference.ReferenceDataService;
 import org.springframework.graphql.data.ArgumentValue;
 import org.springframework.stereotype.Service;
@@ -36,26 +38,36 @@ class DefenderService {
 
     private final DefenderRepository defenders;
     private final ReferenceDataService reference;
+    private final CurrentCaller caller;
 
-    DefenderService(DefenderRepository defenders, ReferenceDataService reference) {
+    DefenderService(DefenderRepository defenders, ReferenceDataService reference, CurrentCaller caller) {
         this.defenders = defenders;
         this.reference = reference;
+        this.caller = caller;
     }
 
+    /** The defender, if the caller's scope reaches it (a lawyer reaches only their own record). */
     Defender get(UUID id) {
-        return defenders.byId(id).orElseThrow(() -> new NotFoundException("defender", id));
+        DefenderScope scope = scope();
+        return defenders.byId(id).filter(d -> scope.everyone() || (scope.ownSubject() != null
+                        && scope.ownSubject().equals(d.loginSubject())))
+                .orElseThrow(() -> new NotFoundException("defender", id));
+    }
+
+    private DefenderScope scope() {
+        return DefenderScope.of(caller.get());
     }
 
     Connection<Defender> page(DefenderFilter filter, PageRequest page) {
         DefenderFilter f = filter == null ? DefenderFilter.NONE : filter;
         DefenderPosition after = page.afterKey() == null ? null : DefenderPosition.parse(page.afterKey());
-        List<Defender> rows = defenders.page(f, after, page.size() + 1);
+        List<Defender> rows = defenders.page(f, scope(), after, page.size() + 1);
         return Connection.fromRows(rows, page.size(), after != null,
                 d -> PageRequest.cursor(CURSOR_KIND, DefenderPosition.of(d).key()), f);
     }
 
     int count(DefenderFilter filter) {
-        return defenders.count(filter);
+        return defenders.count(filter, scope());
     }
 
     Map<UUID, List<Threat>> threats(Collection<UUID> defenderIds) {
@@ -116,9 +128,7 @@ class DefenderService {
 
     @Transactional
     Threat recordThreat(RecordThreatInput in) {
-        if (!defenders.exists(in.defenderId())) {
-            throw new NotFoundException("defender", in.defenderId());
-        }
+        get(in.defenderId());
         new Violations()
                 .required("input.occurredOn", in.occurredOn())
                 .notInFuture("input.occurredOn", in.occurredOn(), LocalDate.now())
@@ -139,6 +149,11 @@ class DefenderService {
     @Transactional
     Threat updateFollowUp(UpdateThreatFollowUpInput in) {
         Threat old = defenders.threatById(in.id()).orElseThrow(() -> new NotFoundException("threat", in.id()));
+        try {
+            get(old.defenderId());
+        } catch (NotFoundException outOfScope) {
+            throw new NotFoundException("threat", in.id());
+        }
         if (old.version() != in.version()) {
             throw new StaleVersionException("threat", in.id(), in.version());
         }

@@ -1,17 +1,21 @@
 package org.prisonerregistry.detainee;
 
 import static org.jooq.impl.DSL.exists;
+import static org.jooq.impl.DSL.falseCondition;
 import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.not;
 import static org.jooq.impl.DSL.selectOne;
 import static org.prisonerregistry.db.Sequences.DETAINEE_PUBLIC_CODE_SEQ;
 import static org.prisonerregistry.db.Tables.CASELOAD;
+import static org.prisonerregistry.db.Tables.CASE_LAWYER;
 import static org.prisonerregistry.db.Tables.CHARGE;
 import static org.prisonerregistry.db.Tables.COURT_CASE;
 import static org.prisonerregistry.db.Tables.CUSTODY_PERIOD;
+import static org.prisonerregistry.db.Tables.DEFENDER;
 import static org.prisonerregistry.db.Tables.DETAINEE;
 import static org.prisonerregistry.db.Tables.DETENTION;
 import static org.prisonerregistry.db.Tables.LEGAL_PROVISION;
+import static org.prisonerregistry.db.Tables.ORGANISATION;
 import static org.prisonerregistry.db.Tables.RECOGNITION;
 import static org.prisonerregistry.db.Tables.SPONSORSHIP;
 import static org.prisonerregistry.db.Tables.SUPPORT_NEED;
@@ -29,6 +33,7 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.prisonerregistry.access.DetaineeScope;
 import org.prisonerregistry.db.tables.Detention;
 import org.prisonerregistry.db.tables.records.DetaineeRecord;
 import org.springframework.stereotype.Repository;
@@ -47,26 +52,52 @@ class DetaineeRepository {
         return "%s-%d-%06d".formatted(country, year, n);
     }
 
-    Optional<Detainee> byId(UUID id) {
-        return db.selectFrom(DETAINEE).where(DETAINEE.ID.eq(id)).fetchOptional(DetaineeRepository::toDetainee);
+    Optional<Detainee> byId(UUID id, DetaineeScope scope) {
+        return db.selectFrom(DETAINEE).where(DETAINEE.ID.eq(id)).and(reachedBy(scope))
+                .fetchOptional(DetaineeRepository::toDetainee);
     }
 
-    boolean existsById(UUID id) {
-        return db.fetchExists(DETAINEE, DETAINEE.ID.eq(id));
+    boolean existsById(UUID id, DetaineeScope scope) {
+        return db.fetchExists(DETAINEE, DETAINEE.ID.eq(id).and(reachedBy(scope)));
     }
 
     /** Up to {@code limit} detainees after the public code {@code afterCode}, in public-code order. */
-    List<Detainee> page(DetaineeFilter filter, String afterCode, int limit) {
+    List<Detainee> page(DetaineeFilter filter, DetaineeScope scope, String afterCode, int limit) {
         Condition after = afterCode == null ? noCondition() : DETAINEE.PUBLIC_CODE.gt(afterCode);
         return db.selectFrom(DETAINEE)
-                .where(matching(filter)).and(after)
+                .where(matching(filter)).and(reachedBy(scope)).and(after)
                 .orderBy(DETAINEE.PUBLIC_CODE)
                 .limit(limit)
                 .fetch(DetaineeRepository::toDetainee);
     }
 
-    int count(DetaineeFilter filter) {
-        return db.fetchCount(DETAINEE, matching(filter));
+    int count(DetaineeFilter filter, DetaineeScope scope) {
+        return db.fetchCount(DETAINEE, matching(filter).and(reachedBy(scope)));
+    }
+
+    /**
+     * The rows a scope reaches, as SQL, so that rows out of scope are never read, listed or counted:
+     * the organisation's caseload, and the people whose cases the lawyer is actively assigned to.
+     */
+    private static Condition reachedBy(DetaineeScope scope) {
+        if (scope.everyone()) {
+            return noCondition();
+        }
+        Condition reached = falseCondition();
+        if (scope.caseloadOrganisationCode() != null) {
+            reached = reached.or(exists(selectOne().from(CASELOAD)
+                    .join(ORGANISATION).on(ORGANISATION.ID.eq(CASELOAD.ORGANISATION_ID))
+                    .where(CASELOAD.DETAINEE_ID.eq(DETAINEE.ID))
+                    .and(ORGANISATION.CODE.eq(scope.caseloadOrganisationCode()))));
+        }
+        if (scope.assignedLawyerSubject() != null) {
+            reached = reached.or(exists(selectOne().from(COURT_CASE)
+                    .join(CASE_LAWYER).on(CASE_LAWYER.CASE_ID.eq(COURT_CASE.ID)).and(CASE_LAWYER.UNASSIGNED_ON.isNull())
+                    .join(DEFENDER).on(DEFENDER.ID.eq(CASE_LAWYER.DEFENDER_ID))
+                    .where(COURT_CASE.DETAINEE_ID.eq(DETAINEE.ID))
+                    .and(DEFENDER.LOGIN_SUBJECT.eq(scope.assignedLawyerSubject()))));
+        }
+        return reached;
     }
 
     void insert(Detainee d) {

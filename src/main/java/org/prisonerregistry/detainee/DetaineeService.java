@@ -10,7 +10,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.prisonerregistry.access.DetaineeScope;
 import org.prisonerregistry.common.Connection;
+import org.prisonerregistry.common.ForbiddenException;
 import org.prisonerregistry.common.InvalidInputException;
 import org.prisonerregistry.common.NotFoundException;
 import org.prisonerregistry.common.PageRequest;
@@ -21,6 +23,8 @@ import org.prisonerregistry.detainee.DetaineeInputs.CreateDetaineeInput;
 import org.prisonerregistry.detainee.DetaineeInputs.NationalIdInput;
 import org.prisonerregistry.detainee.DetaineeInputs.RecognitionInput;
 import org.prisonerregistry.detainee.DetaineeInputs.UpdateDetaineeInput;
+import org.prisonerregistry.identity.CurrentCaller;
+import org.prisonerregistry.identity.Role;
 import org.prisonerregistry.reference.ReferenceDataService;
 import org.springframework.graphql.data.ArgumentValue;
 import org.springframework.stereotype.Service;
@@ -35,32 +39,44 @@ public class DetaineeService {
 
     private final DetaineeRepository detainees;
     private final ReferenceDataService reference;
+    private final CurrentCaller caller;
 
-    DetaineeService(DetaineeRepository detainees, ReferenceDataService reference) {
+    DetaineeService(DetaineeRepository detainees, ReferenceDataService reference, CurrentCaller caller) {
         this.detainees = detainees;
         this.reference = reference;
+        this.caller = caller;
     }
 
+    /** The detainee, if the caller's scope reaches it; one out of scope is as absent as one that never was. */
     public Detainee get(UUID id) {
-        return detainees.byId(id).orElseThrow(() -> new NotFoundException("detainee", id));
+        return detainees.byId(id, scope()).orElseThrow(() -> new NotFoundException("detainee", id));
     }
 
-    /** Fails with NOT_FOUND unless the detainee exists; for other features that attach records to a person. */
+    /** Fails with NOT_FOUND unless the detainee exists within the caller's scope; for features that attach records to a person. */
     public void requireExists(UUID id) {
-        if (!detainees.existsById(id)) {
+        if (!isReachable(id)) {
             throw new NotFoundException("detainee", id);
         }
     }
 
+    /** Whether the caller's scope reaches this detainee, for records reached by their own id (a detention, a case). */
+    public boolean isReachable(UUID detaineeId) {
+        return detainees.existsById(detaineeId, scope());
+    }
+
+    private DetaineeScope scope() {
+        return DetaineeScope.of(caller.get());
+    }
+
     public Connection<Detainee> page(DetaineeFilter filter, PageRequest page) {
         DetaineeFilter f = filter == null ? DetaineeFilter.NONE : filter;
-        List<Detainee> rows = detainees.page(f, page.afterKey(), page.size() + 1);
+        List<Detainee> rows = detainees.page(f, scope(), page.afterKey(), page.size() + 1);
         return Connection.fromRows(rows, page.size(), page.afterKey() != null,
                 d -> PageRequest.cursor(CURSOR_KIND, d.publicCode()), f);
     }
 
     public int count(DetaineeFilter filter) {
-        return detainees.count(filter);
+        return detainees.count(filter, scope());
     }
 
     public Map<UUID, List<UUID>> caseloadOrganisations(Collection<UUID> detaineeIds) {
@@ -85,7 +101,9 @@ public class DetaineeService {
         NationalId nationalId = checkPersonalData(v, in.fullName(), true, in.aliases(), in.nationalId(),
                 in.dateOfBirth(), in.nationality(), in.region(), in.commune(), in.familyContact(), in.notes(),
                 in.lastContactOn(), in.source(), today);
-        List<UUID> organisations = in.caseloadOrganisationIds() == null ? List.of() : in.caseloadOrganisationIds();
+        List<UUID> organisations = new java.util.ArrayList<>(
+                in.caseloadOrganisationIds() == null ? List.of() : in.caseloadOrganisationIds());
+        ownCaseload().filter(own -> !organisations.contains(own)).ifPresent(organisations::add);
         for (int i = 0; i < organisations.size(); i++) {
             reference.checkOrganisation(v, "input.caseloadOrganisationIds[" + i + "]", organisations.get(i));
         }
@@ -148,9 +166,31 @@ public class DetaineeService {
         return changed;
     }
 
+    /**
+     * A coordinator registers people into their own organisation's caseload, or they would vanish
+     * from the coordinator's view the moment they were created.
+     */
+    private java.util.Optional<UUID> ownCaseload() {
+        var who = caller.get();
+        if (!who.hasRole(Role.COORDINATOR) || who.hasRole(Role.ADMIN)) {
+            return java.util.Optional.empty();
+        }
+        if (who.organisation() == null) {
+            throw new ForbiddenException("Your token names no organisation, so there is no caseload to register people into");
+        }
+        return java.util.Optional.of(reference.organisationByCode(who.organisation())
+                .orElseThrow(() -> new ForbiddenException("Your token's organisation is not known to the registry"))
+                .id());
+    }
+
     @Transactional
     public Detainee addToCaseload(CaseloadInput in) {
         Detainee d = get(in.detaineeId());
+        var who = caller.get();
+        if (!who.hasRole(Role.ADMIN)
+                && !ownCaseload().map(own -> own.equals(in.organisationId())).orElse(false)) {
+            throw new ForbiddenException("A coordinator adds people only to their own organisation's caseload");
+        }
         Violations v = new Violations();
         reference.checkOrganisation(v, "input.organisationId", in.organisationId());
         v.notInFuture("input.since", in.since(), LocalDate.now()).throwIfAny();

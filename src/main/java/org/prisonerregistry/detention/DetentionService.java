@@ -116,7 +116,8 @@ public class DetentionService {
 
     /** Locks the detention, checks the caller's version and that the person is still held. */
     private Detention lockCurrent(UUID id, int version) {
-        Detention d = detentions.lockById(id).orElseThrow(() -> new NotFoundException("detention", id));
+        Detention d = detentions.lockById(id).filter(found -> detainees.isReachable(found.detaineeId()))
+                .orElseThrow(() -> new NotFoundException("detention", id));
         if (d.version() != version) {
             throw new StaleVersionException("detention", id, version);
         }

@@ -56,8 +56,13 @@ public class CaseService {
         this.reference = reference;
     }
 
+    /** The case, if the caller's scope reaches the person it is against. */
     public CourtCase get(UUID id) {
-        return cases.byId(id).orElseThrow(() -> new NotFoundException("case", id));
+        return cases.byId(id).filter(this::reachable).orElseThrow(() -> new NotFoundException("case", id));
+    }
+
+    private boolean reachable(CourtCase c) {
+        return detainees.isReachable(c.detaineeId());
     }
 
     public Map<UUID, List<CourtCase>> byDetainees(Collection<UUID> detaineeIds) {
@@ -100,7 +105,8 @@ public class CaseService {
 
     @Transactional
     public CourtCase update(UpdateCaseInput in) {
-        CourtCase old = cases.lockById(in.id()).orElseThrow(() -> new NotFoundException("case", in.id()));
+        CourtCase old = cases.lockById(in.id()).filter(this::reachable)
+                .orElseThrow(() -> new NotFoundException("case", in.id()));
         if (old.version() != in.version()) {
             throw new StaleVersionException("case", in.id(), in.version());
         }
@@ -148,7 +154,9 @@ public class CaseService {
 
     @Transactional
     public Charge recordChargeOutcome(RecordChargeOutcomeInput in) {
-        Charge old = cases.lockCharge(in.chargeId()).orElseThrow(() -> new NotFoundException("charge", in.chargeId()));
+        Charge old = cases.lockCharge(in.chargeId())
+                .filter(charge -> cases.byId(charge.caseId()).filter(this::reachable).isPresent())
+                .orElseThrow(() -> new NotFoundException("charge", in.chargeId()));
         if (old.version() != in.version()) {
             throw new StaleVersionException("charge", in.chargeId(), in.version());
         }

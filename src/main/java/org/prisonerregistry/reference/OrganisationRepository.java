@@ -27,6 +27,10 @@ class OrganisationRepository {
         return db.selectFrom(ORGANISATION).where(ORGANISATION.ID.in(ids)).fetch(OrganisationRepository::toOrganisation);
     }
 
+    java.util.Optional<Organisation> byCode(String code) {
+        return db.selectFrom(ORGANISATION).where(ORGANISATION.CODE.eq(code)).fetchOptional(OrganisationRepository::toOrganisation);
+    }
+
     boolean exists(UUID id) {
         return db.fetchExists(ORGANISATION, ORGANISATION.ID.eq(id));
     }

@@ -57,6 +57,10 @@ public class ReferenceDataService {
         return byId(provisions.byIds(ids), LegalProvision::id);
     }
 
+    public java.util.Optional<Organisation> organisationByCode(String code) {
+        return organisations.byCode(code);
+    }
+
     /** Adds a violation to {@code v} unless a facility with this id exists. */
     public void checkFacility(Violations v, String field, UUID id) {
         if (id != null && !facilities.exists(id)) {

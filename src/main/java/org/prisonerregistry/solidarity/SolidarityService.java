@@ -98,7 +98,8 @@ public class SolidarityService {
 
     @Transactional
     public SupportNeed updateNeed(UpdateNeedInput in) {
-        SupportNeed old = needs.lockById(in.id()).orElseThrow(() -> new NotFoundException("support need", in.id()));
+        SupportNeed old = needs.lockById(in.id()).filter(need -> detainees.isReachable(need.detaineeId()))
+                .orElseThrow(() -> new NotFoundException("support need", in.id()));
         if (old.version() != in.version()) {
             throw new StaleVersionException("support need", in.id(), in.version());
         }
@@ -144,7 +145,8 @@ public class SolidarityService {
      */
     @Transactional
     public Sponsorship endSponsorship(EndSponsorshipInput in) {
-        Sponsorship s = sponsorships.lockById(in.id()).orElseThrow(() -> new NotFoundException("sponsorship", in.id()));
+        Sponsorship s = sponsorships.lockById(in.id()).filter(found -> detainees.isReachable(found.detaineeId()))
+                .orElseThrow(() -> new NotFoundException("sponsorship", in.id()));
         if (s.version() != in.version()) {
             throw new StaleVersionException("sponsorship", in.id(), in.version());
         }

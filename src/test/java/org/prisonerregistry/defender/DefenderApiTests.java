@@ -31,8 +31,8 @@ class DefenderApiTests {
 
     @BeforeEach
     void signInAsAdmin(@Autowired TestTokens tokens) {
-        // Until the field policy lands every caller with a role may do everything; ADMIN stands for them.
-        graphQl = tokens.signIn(graphQl, Role.ADMIN);
+        // Defenders and threats are the protection officers' records.
+        graphQl = tokens.signIn(graphQl, Role.PROTECTION_OFFICER);
     }
 
     @Autowired
