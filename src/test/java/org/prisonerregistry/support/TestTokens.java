@@ -38,4 +38,10 @@ public class TestTokens {
         String token = forRole(role);
         return graphQl.mutate().headers(headers -> headers.setBearerAuth(token)).build();
     }
+
+    /** {@code graphQl}, sending a token for this subject, role and organisation (may be null) with every request. */
+    public HttpGraphQlTester signIn(HttpGraphQlTester graphQl, String subject, Role role, String organisation) {
+        String token = token(subject, Set.of(role), organisation);
+        return graphQl.mutate().headers(headers -> headers.setBearerAuth(token)).build();
+    }
 }
