@@ -163,6 +163,20 @@ create table threat (
 );
 create index threat_defender on threat (defender_id);
 
+-- Which lawyers (defenders) work for a detainee, over time. A lawyer reaches the person's full record
+-- (all their cases) while the assignment lasts (unassigned_on is null). ADMIN makes assignments.
+create table lawyer_assignment (
+    id              uuid primary key,
+    detainee_id     uuid not null references detainee (id),
+    defender_id     uuid not null references defender (id),
+    assigned_on     date not null,
+    unassigned_on   date,
+    recorded_at     timestamp with time zone not null,
+    constraint lawyer_assignment_dates check (unassigned_on is null or unassigned_on >= assigned_on)
+);
+create unique index lawyer_assignment_active on lawyer_assignment (detainee_id, defender_id) where unassigned_on is null;
+create index lawyer_assignment_defender on lawyer_assignment (defender_id);
+
 -- A criminal proceeding against one detainee (co-defendants each have their own row with the same
 -- case numbers, since charges, outcomes and sentences are per person).
 create table court_case (
@@ -183,19 +197,7 @@ create table court_case (
 );
 create index court_case_detainee on court_case (detainee_id);
 
--- Which lawyers (defenders) work a case, over time. A lawyer sees the people whose cases they are
--- assigned to while the assignment lasts (unassigned_on is null).
-create table case_lawyer (
-    id              uuid primary key,
-    case_id         uuid not null references court_case (id),
-    defender_id     uuid not null references defender (id),
-    assigned_on     date not null,
-    unassigned_on   date,
-    recorded_at     timestamp with time zone not null,
-    constraint case_lawyer_dates check (unassigned_on is null or unassigned_on >= assigned_on)
-);
-create unique index case_lawyer_active on case_lawyer (case_id, defender_id) where unassigned_on is null;
-create index case_lawyer_defender on case_lawyer (defender_id);
+
 
 create table charge (
     id              uuid primary key,

@@ -6,11 +6,11 @@ import org.prisonerregistry.identity.Role;
 /**
  * The detainees whose rows a caller reaches (DESIGN.md section 3): an ADMIN every row (and, by the
  * field policy, only INTERNAL fields of them); a COORDINATOR the caseload of their organisation; a
- * LAWYER the people whose cases they are actively assigned to; anyone else no row at all.
+ * LAWYER the people they are actively assigned to; anyone else no row at all.
  *
  * @param everyone                 every row
  * @param caseloadOrganisationCode the organisation whose caseload is reached, or null
- * @param assignedLawyerSubject    the login subject of the lawyer whose assigned cases are reached, or null
+ * @param assignedLawyerSubject    the login subject of the lawyer whose assigned people are reached, or null
  */
 public record DetaineeScope(boolean everyone, String caseloadOrganisationCode, String assignedLawyerSubject) {
 

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.dataloader.DataLoader;
-import org.prisonerregistry.legal.CourtCase;
+import org.prisonerregistry.detainee.Detainee;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -17,7 +17,7 @@ import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Mono;
 
-/** Lawyer assignments: the mutations, a case's lawyers, and an assignment's lawyer (batched). */
+/** Lawyer assignments: the mutations, a detainee's lawyers, and an assignment's lawyer (batched). */
 @Controller
 class LawyerAssignmentController {
 
@@ -31,25 +31,25 @@ class LawyerAssignmentController {
                 .registerMappedBatchLoader((ids, env) -> Mono.fromCallable(() -> service.defendersByIds(ids)));
     }
 
-    record AssignLawyerInput(UUID caseId, UUID defenderId, LocalDate assignedOn) {}
+    record AssignLawyerInput(UUID detaineeId, UUID defenderId, LocalDate assignedOn) {}
 
-    record UnassignLawyerInput(UUID caseId, UUID defenderId, LocalDate unassignedOn) {}
+    record UnassignLawyerInput(UUID detaineeId, UUID defenderId, LocalDate unassignedOn) {}
 
     @MutationMapping
     LawyerAssignment assignLawyer(@Argument AssignLawyerInput input) {
-        return service.assign(input.caseId(), input.defenderId(), input.assignedOn());
+        return service.assign(input.detaineeId(), input.defenderId(), input.assignedOn());
     }
 
     @MutationMapping
     LawyerAssignment unassignLawyer(@Argument UnassignLawyerInput input) {
-        return service.unassign(input.caseId(), input.defenderId(), input.unassignedOn());
+        return service.unassign(input.detaineeId(), input.defenderId(), input.unassignedOn());
     }
 
-    @BatchMapping(typeName = "Case")
-    Map<CourtCase, List<LawyerAssignment>> lawyers(List<CourtCase> cases) {
-        Map<UUID, List<LawyerAssignment>> all = service.byCases(cases.stream().map(CourtCase::id).toList());
-        Map<CourtCase, List<LawyerAssignment>> result = new LinkedHashMap<>();
-        cases.forEach(c -> result.put(c, all.getOrDefault(c.id(), List.of())));
+    @BatchMapping(typeName = "Detainee")
+    Map<Detainee, List<LawyerAssignment>> lawyers(List<Detainee> detainees) {
+        Map<UUID, List<LawyerAssignment>> all = service.byDetainees(detainees.stream().map(Detainee::id).toList());
+        Map<Detainee, List<LawyerAssignment>> result = new LinkedHashMap<>();
+        detainees.forEach(d -> result.put(d, all.getOrDefault(d.id(), List.of())));
         return result;
     }
 

@@ -1,6 +1,6 @@
 package org.prisonerregistry.defender;
 
-import static org.prisonerregistry.db.Tables.CASE_LAWYER;
+import static org.prisonerregistry.db.Tables.LAWYER_ASSIGNMENT;
 
 import java.time.LocalDate;
 import java.util.Collection;
@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
-import org.prisonerregistry.db.tables.records.CaseLawyerRecord;
+import org.prisonerregistry.db.tables.records.LawyerAssignmentRecord;
 import org.springframework.stereotype.Repository;
 
 @Repository
@@ -21,37 +21,37 @@ class LawyerAssignmentRepository {
         this.db = db;
     }
 
-    /** The active assignment of this lawyer to this case, locked for the rest of the transaction. */
-    Optional<LawyerAssignment> lockActive(UUID caseId, UUID defenderId) {
-        return db.selectFrom(CASE_LAWYER)
-                .where(CASE_LAWYER.CASE_ID.eq(caseId).and(CASE_LAWYER.DEFENDER_ID.eq(defenderId))
-                        .and(CASE_LAWYER.UNASSIGNED_ON.isNull()))
+    /** The active assignment of this lawyer to this detainee, locked for the rest of the transaction. */
+    Optional<LawyerAssignment> lockActive(UUID detaineeId, UUID defenderId) {
+        return db.selectFrom(LAWYER_ASSIGNMENT)
+                .where(LAWYER_ASSIGNMENT.DETAINEE_ID.eq(detaineeId).and(LAWYER_ASSIGNMENT.DEFENDER_ID.eq(defenderId))
+                        .and(LAWYER_ASSIGNMENT.UNASSIGNED_ON.isNull()))
                 .forUpdate()
                 .fetchOptional(LawyerAssignmentRepository::toAssignment);
     }
 
-    Map<UUID, List<LawyerAssignment>> byCases(Collection<UUID> caseIds) {
-        return db.selectFrom(CASE_LAWYER).where(CASE_LAWYER.CASE_ID.in(caseIds))
-                .orderBy(CASE_LAWYER.ASSIGNED_ON, CASE_LAWYER.RECORDED_AT)
-                .fetchGroups(CASE_LAWYER.CASE_ID, LawyerAssignmentRepository::toAssignment);
+    Map<UUID, List<LawyerAssignment>> byDetainees(Collection<UUID> detaineeIds) {
+        return db.selectFrom(LAWYER_ASSIGNMENT).where(LAWYER_ASSIGNMENT.DETAINEE_ID.in(detaineeIds))
+                .orderBy(LAWYER_ASSIGNMENT.ASSIGNED_ON, LAWYER_ASSIGNMENT.RECORDED_AT)
+                .fetchGroups(LAWYER_ASSIGNMENT.DETAINEE_ID, LawyerAssignmentRepository::toAssignment);
     }
 
     void insert(LawyerAssignment a) {
-        db.insertInto(CASE_LAWYER)
-                .set(CASE_LAWYER.ID, a.id())
-                .set(CASE_LAWYER.CASE_ID, a.caseId())
-                .set(CASE_LAWYER.DEFENDER_ID, a.defenderId())
-                .set(CASE_LAWYER.ASSIGNED_ON, a.assignedOn())
-                .set(CASE_LAWYER.RECORDED_AT, a.recordedAt())
+        db.insertInto(LAWYER_ASSIGNMENT)
+                .set(LAWYER_ASSIGNMENT.ID, a.id())
+                .set(LAWYER_ASSIGNMENT.DETAINEE_ID, a.detaineeId())
+                .set(LAWYER_ASSIGNMENT.DEFENDER_ID, a.defenderId())
+                .set(LAWYER_ASSIGNMENT.ASSIGNED_ON, a.assignedOn())
+                .set(LAWYER_ASSIGNMENT.RECORDED_AT, a.recordedAt())
                 .execute();
     }
 
     void end(UUID id, LocalDate unassignedOn) {
-        db.update(CASE_LAWYER).set(CASE_LAWYER.UNASSIGNED_ON, unassignedOn).where(CASE_LAWYER.ID.eq(id)).execute();
+        db.update(LAWYER_ASSIGNMENT).set(LAWYER_ASSIGNMENT.UNASSIGNED_ON, unassignedOn).where(LAWYER_ASSIGNMENT.ID.eq(id)).execute();
     }
 
-    private static LawyerAssignment toAssignment(CaseLawyerRecord r) {
-        return new LawyerAssignment(r.getId(), r.getCaseId(), r.getDefenderId(), r.getAssignedOn(),
+    private static LawyerAssignment toAssignment(LawyerAssignmentRecord r) {
+        return new LawyerAssignment(r.getId(), r.getDetaineeId(), r.getDefenderId(), r.getAssignedOn(),
                 r.getUnassignedOn(), r.getRecordedAt());
     }
 }

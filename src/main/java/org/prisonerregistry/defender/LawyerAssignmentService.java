@@ -11,28 +11,29 @@ import java.util.stream.Collectors;
 import org.prisonerregistry.common.InvalidInputException;
 import org.prisonerregistry.common.NotFoundException;
 import org.prisonerregistry.common.Violations;
-import org.prisonerregistry.legal.CourtCase;
-import org.prisonerregistry.legal.CaseService;
+import org.prisonerregistry.detainee.Detainee;
+import org.prisonerregistry.detainee.DetaineeService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Assigning lawyers to cases and ending those assignments; the record of who worked which case. */
+/** Assigning lawyers to detainees and ending those assignments; the record of who worked for whom. */
 @Service
 @Transactional(readOnly = true)
 public class LawyerAssignmentService {
 
     private final LawyerAssignmentRepository assignments;
     private final DefenderRepository defenders;
-    private final CaseService cases;
+    private final DetaineeService detainees;
 
-    LawyerAssignmentService(LawyerAssignmentRepository assignments, DefenderRepository defenders, CaseService cases) {
+    LawyerAssignmentService(LawyerAssignmentRepository assignments, DefenderRepository defenders,
+                            DetaineeService detainees) {
         this.assignments = assignments;
         this.defenders = defenders;
-        this.cases = cases;
+        this.detainees = detainees;
     }
 
-    public Map<UUID, List<LawyerAssignment>> byCases(Collection<UUID> caseIds) {
-        return assignments.byCases(caseIds);
+    public Map<UUID, List<LawyerAssignment>> byDetainees(Collection<UUID> detaineeIds) {
+        return assignments.byDetainees(detaineeIds);
     }
 
     Map<UUID, Defender> defendersByIds(Collection<UUID> ids) {
@@ -40,8 +41,8 @@ public class LawyerAssignmentService {
     }
 
     @Transactional
-    public LawyerAssignment assign(UUID caseId, UUID defenderId, LocalDate assignedOn) {
-        CourtCase courtCase = cases.get(caseId);
+    public LawyerAssignment assign(UUID detaineeId, UUID defenderId, LocalDate assignedOn) {
+        Detainee person = detainees.get(detaineeId);
         Defender lawyer = defenders.byId(defenderId).orElseThrow(() -> new NotFoundException("defender", defenderId));
         LocalDate day = assignedOn == null ? LocalDate.now() : assignedOn;
         Violations v = new Violations().notInFuture("input.assignedOn", day, LocalDate.now());
@@ -49,25 +50,25 @@ public class LawyerAssignmentService {
             v.add("input.defenderId", "names a defender who is not a lawyer");
         }
         v.throwIfAny();
-        if (assignments.lockActive(courtCase.id(), defenderId).isPresent()) {
-            throw new InvalidInputException("input.defenderId", "is already assigned to this case");
+        if (assignments.lockActive(person.id(), defenderId).isPresent()) {
+            throw new InvalidInputException("input.defenderId", "is already assigned to this detainee");
         }
-        LawyerAssignment a = new LawyerAssignment(UUID.randomUUID(), courtCase.id(), defenderId, day, null,
+        LawyerAssignment a = new LawyerAssignment(UUID.randomUUID(), person.id(), defenderId, day, null,
                 OffsetDateTime.now());
         assignments.insert(a);
         return a;
     }
 
     @Transactional
-    public LawyerAssignment unassign(UUID caseId, UUID defenderId, LocalDate unassignedOn) {
-        LawyerAssignment active = assignments.lockActive(caseId, defenderId)
-                .orElseThrow(() -> new InvalidInputException("input.defenderId", "is not assigned to this case"));
+    public LawyerAssignment unassign(UUID detaineeId, UUID defenderId, LocalDate unassignedOn) {
+        LawyerAssignment active = assignments.lockActive(detaineeId, defenderId)
+                .orElseThrow(() -> new InvalidInputException("input.defenderId", "is not assigned to this detainee"));
         LocalDate day = unassignedOn == null ? LocalDate.now() : unassignedOn;
         new Violations()
                 .notInFuture("input.unassignedOn", day, LocalDate.now())
                 .notBefore("input.unassignedOn", day, "the assignment", active.assignedOn())
                 .throwIfAny();
         assignments.end(active.id(), day);
-        return new LawyerAssignment(active.id(), caseId, defenderId, active.assignedOn(), day, active.recordedAt());
+        return new LawyerAssignment(active.id(), detaineeId, defenderId, active.assignedOn(), day, active.recordedAt());
     }
 }

@@ -7,13 +7,13 @@ import static org.jooq.impl.DSL.not;
 import static org.jooq.impl.DSL.selectOne;
 import static org.prisonerregistry.db.Sequences.DETAINEE_PUBLIC_CODE_SEQ;
 import static org.prisonerregistry.db.Tables.CASELOAD;
-import static org.prisonerregistry.db.Tables.CASE_LAWYER;
 import static org.prisonerregistry.db.Tables.CHARGE;
 import static org.prisonerregistry.db.Tables.COURT_CASE;
 import static org.prisonerregistry.db.Tables.CUSTODY_PERIOD;
 import static org.prisonerregistry.db.Tables.DEFENDER;
 import static org.prisonerregistry.db.Tables.DETAINEE;
 import static org.prisonerregistry.db.Tables.DETENTION;
+import static org.prisonerregistry.db.Tables.LAWYER_ASSIGNMENT;
 import static org.prisonerregistry.db.Tables.LEGAL_PROVISION;
 import static org.prisonerregistry.db.Tables.ORGANISATION;
 import static org.prisonerregistry.db.Tables.RECOGNITION;
@@ -77,7 +77,7 @@ class DetaineeRepository {
 
     /**
      * The rows a scope reaches, as SQL, so that rows out of scope are never read, listed or counted:
-     * the organisation's caseload, and the people whose cases the lawyer is actively assigned to.
+     * the organisation's caseload, and the people the lawyer is actively assigned to.
      */
     private static Condition reachedBy(DetaineeScope scope) {
         if (scope.everyone()) {
@@ -91,10 +91,10 @@ class DetaineeRepository {
                     .and(ORGANISATION.CODE.eq(scope.caseloadOrganisationCode()))));
         }
         if (scope.assignedLawyerSubject() != null) {
-            reached = reached.or(exists(selectOne().from(COURT_CASE)
-                    .join(CASE_LAWYER).on(CASE_LAWYER.CASE_ID.eq(COURT_CASE.ID)).and(CASE_LAWYER.UNASSIGNED_ON.isNull())
-                    .join(DEFENDER).on(DEFENDER.ID.eq(CASE_LAWYER.DEFENDER_ID))
-                    .where(COURT_CASE.DETAINEE_ID.eq(DETAINEE.ID))
+            reached = reached.or(exists(selectOne().from(LAWYER_ASSIGNMENT)
+                    .join(DEFENDER).on(DEFENDER.ID.eq(LAWYER_ASSIGNMENT.DEFENDER_ID))
+                    .where(LAWYER_ASSIGNMENT.DETAINEE_ID.eq(DETAINEE.ID))
+                    .and(LAWYER_ASSIGNMENT.UNASSIGNED_ON.isNull())
                     .and(DEFENDER.LOGIN_SUBJECT.eq(scope.assignedLawyerSubject()))));
         }
         return reached;

@@ -53,7 +53,8 @@ class SecurityConfiguration {
                         .requestMatchers("/graphql", "/graphiql", "/graphiql/**", "/error").permitAll()
                         .anyRequest().denyAll())
                 .addFilterAfter(new AnonymousAccessFilter(currentCaller, new PublicRootFields(introspection)),
-                        AuthorizationFilter.class);
+                        AuthorizationFilter.class)
+                .addFilterAfter(new ActingRoleFilter(currentCaller), AnonymousAccessFilter.class);
         return http.build();
     }
 

@@ -13,7 +13,7 @@ import java.util.UUID;
  */
 record DemoBatch(List<DefenderRow> defenders, List<ThreatRow> threats, List<DetaineeRow> detainees,
                  List<CaseloadRow> caseloads, List<RecognitionRow> recognitions, List<DetentionRow> detentions,
-                 List<CustodyPeriodRow> custodyPeriods, List<CaseRow> cases, List<CaseLawyerRow> caseLawyers,
+                 List<CustodyPeriodRow> custodyPeriods, List<CaseRow> cases, List<LawyerAssignmentRow> lawyerAssignments,
                  List<ChargeRow> charges, List<HearingRow> hearings, List<SentenceRow> sentences,
                  List<SupportNeedRow> supportNeeds, List<SponsorshipRow> sponsorships,
                  List<DisbursementRow> disbursements) {
@@ -28,7 +28,7 @@ record DemoBatch(List<DefenderRow> defenders, List<ThreatRow> threats, List<Deta
     /** Rows in all tables but {@code detainee}. */
     long relatedRowCount() {
         return (long) defenders.size() + threats.size() + caseloads.size() + recognitions.size() + detentions.size()
-                + custodyPeriods.size() + cases.size() + caseLawyers.size() + charges.size() + hearings.size()
+                + custodyPeriods.size() + cases.size() + lawyerAssignments.size() + charges.size() + hearings.size()
                 + sentences.size() + supportNeeds.size() + sponsorships.size() + disbursements.size();
     }
 
@@ -59,7 +59,7 @@ record DemoBatch(List<DefenderRow> defenders, List<ThreatRow> threats, List<Deta
     record CaseRow(UUID id, UUID detaineeId, String country, String court, String ruc, String rit, String caseNumber,
                    String prosecutor, String stage, String legalNotes, String source, OffsetDateTime recordedAt) {}
 
-    record CaseLawyerRow(UUID id, UUID caseId, UUID defenderId, LocalDate assignedOn, OffsetDateTime recordedAt) {}
+    record LawyerAssignmentRow(UUID id, UUID detaineeId, UUID defenderId, LocalDate assignedOn, OffsetDateTime recordedAt) {}
 
     record ChargeRow(UUID id, UUID caseId, UUID provisionId, String outcome, String source,
                      OffsetDateTime recordedAt) {}

@@ -45,7 +45,7 @@ import java.util.UUID;
 import java.util.random.RandomGenerator;
 import java.util.regex.Pattern;
 import org.prisonerregistry.detainee.ChileanRut;
-import org.prisonerregistry.seed.DemoBatch.CaseLawyerRow;
+import org.prisonerregistry.seed.DemoBatch.LawyerAssignmentRow;
 import org.prisonerregistry.seed.DemoBatch.CaseRow;
 import org.prisonerregistry.seed.DemoBatch.CaseloadRow;
 import org.prisonerregistry.seed.DemoBatch.ChargeRow;
@@ -579,7 +579,7 @@ final class DemoDataGenerator {
                     fine ? BigDecimal.valueOf(between(10, 300) * 5_000L).setScale(2) : null, fine ? "CLP" : null, appeal,
                     SOURCE, recordedAt(verdict)));
         }
-        assignLawyers(caseId, chileLawyers, arrested, lawyers, out);
+        assignLawyers(detaineeId, chileLawyers, arrested, lawyers, out);
         return detention;
     }
 
@@ -801,7 +801,7 @@ final class DemoDataGenerator {
                     fine ? BigDecimal.valueOf(between(20, 400) * 50L).setScale(2) : null, fine ? "BYN" : null, appeal, SOURCE,
                     recordedAt(verdict)));
         }
-        assignLawyers(caseId, belarusLawyers, arrested, lawyers, out);
+        assignLawyers(detaineeId, belarusLawyers, arrested, lawyers, out);
         return detention;
     }
 
@@ -921,8 +921,11 @@ final class DemoDataGenerator {
         }
     }
 
-    /** Most cases have a lawyer of a collective, some two; the rest are left to the public defender. */
-    private void assignLawyers(UUID caseId, List<UUID> pool, LocalDate arrested, List<UUID> assigned, DemoBatch out) {
+    /**
+     * Most people have a lawyer of a collective for each case, some two; the rest are left to the
+     * public defender. An assignment is per person, so a lawyer already assigned is not added again.
+     */
+    private void assignLawyers(UUID detaineeId, List<UUID> pool, LocalDate arrested, List<UUID> assigned, DemoBatch out) {
         if (pool.isEmpty() || !chance(0.75)) {
             return;
         }
@@ -933,8 +936,10 @@ final class DemoDataGenerator {
         }
         LocalDate on = min(arrested.plusDays(between(0, 20)), asOf);
         for (UUID lawyer : chosen) {
-            out.caseLawyers().add(new CaseLawyerRow(id(), caseId, lawyer, on, recordedAt(on)));
-            assigned.add(lawyer);
+            if (!assigned.contains(lawyer)) {
+                out.lawyerAssignments().add(new LawyerAssignmentRow(id(), detaineeId, lawyer, on, recordedAt(on)));
+                assigned.add(lawyer);
+            }
         }
     }
 

@@ -1,7 +1,6 @@
 package org.prisonerregistry.seed;
 
 import static org.prisonerregistry.db.Tables.CASELOAD;
-import static org.prisonerregistry.db.Tables.CASE_LAWYER;
 import static org.prisonerregistry.db.Tables.CHARGE;
 import static org.prisonerregistry.db.Tables.COURT_CASE;
 import static org.prisonerregistry.db.Tables.CUSTODY_PERIOD;
@@ -11,6 +10,7 @@ import static org.prisonerregistry.db.Tables.DETENTION;
 import static org.prisonerregistry.db.Tables.DISBURSEMENT;
 import static org.prisonerregistry.db.Tables.FACILITY;
 import static org.prisonerregistry.db.Tables.HEARING;
+import static org.prisonerregistry.db.Tables.LAWYER_ASSIGNMENT;
 import static org.prisonerregistry.db.Tables.LEGAL_PROVISION;
 import static org.prisonerregistry.db.Tables.ORGANISATION;
 import static org.prisonerregistry.db.Tables.RECOGNITION;
@@ -187,10 +187,10 @@ final class DemoDataWriter {
                 COURT_CASE.ID, COURT_CASE.DETAINEE_ID, COURT_CASE.COUNTRY, COURT_CASE.COURT, COURT_CASE.RUC,
                 COURT_CASE.RIT, COURT_CASE.CASE_NUMBER, COURT_CASE.PROSECUTOR, COURT_CASE.STAGE,
                 COURT_CASE.LEGAL_NOTES, COURT_CASE.SOURCE, COURT_CASE.RECORDED_AT, COURT_CASE.VERSION);
-        encode(rows, CASE_LAWYER, b.caseLawyers(), l -> values(l.id(), l.caseId(), l.defenderId(), l.assignedOn(),
-                        l.recordedAt()),
-                CASE_LAWYER.ID, CASE_LAWYER.CASE_ID, CASE_LAWYER.DEFENDER_ID, CASE_LAWYER.ASSIGNED_ON,
-                CASE_LAWYER.RECORDED_AT);
+        encode(rows, LAWYER_ASSIGNMENT, b.lawyerAssignments(), l -> values(l.id(), l.detaineeId(), l.defenderId(),
+                        l.assignedOn(), l.recordedAt()),
+                LAWYER_ASSIGNMENT.ID, LAWYER_ASSIGNMENT.DETAINEE_ID, LAWYER_ASSIGNMENT.DEFENDER_ID,
+                LAWYER_ASSIGNMENT.ASSIGNED_ON, LAWYER_ASSIGNMENT.RECORDED_AT);
         encode(rows, CHARGE, b.charges(), c -> values(c.id(), c.caseId(), c.provisionId(), c.outcome(), c.source(),
                         c.recordedAt(), 1),
                 CHARGE.ID, CHARGE.CASE_ID, CHARGE.PROVISION_ID, CHARGE.OUTCOME, CHARGE.SOURCE, CHARGE.RECORDED_AT,

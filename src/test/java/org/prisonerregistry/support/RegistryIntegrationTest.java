@@ -19,6 +19,6 @@ import org.springframework.context.annotation.Import;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "registry.data-dir=target/test-data/${random.uuid}")
 @AutoConfigureHttpGraphQlTester
-@Import({SqlStatementCounter.class, TestTokens.class})
+@Import({SqlStatementCounter.class, TestTokens.class, Actors.class})
 public @interface RegistryIntegrationTest {
 }

@@ -1,0 +1,18 @@
+package org.prisonerregistry.access;
+
+import org.prisonerregistry.identity.Caller;
+
+/**
+ * What the field policy needs to know about a request: who calls, in which role, and the purpose
+ * they stated for reading SPECIAL data (null when none). Fixed once per request, in the request's
+ * own thread, so that fields resolved later on other threads see the same caller.
+ */
+record AccessContext(Caller caller, String purpose) {
+
+    static final String KEY = AccessContext.class.getName();
+
+    /** The one role the request acts in, or null: none, or several without X-Acting-Role. */
+    String actingRole() {
+        return caller.roles().size() == 1 ? caller.roles().iterator().next().name() : null;
+    }
+}
