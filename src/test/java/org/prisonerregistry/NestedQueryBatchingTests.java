@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.prisonerregistry.identity.Role;
 import org.prisonerregistry.support.RegistryIntegrationTest;
 import org.prisonerregistry.support.SqlStatementCounter;
+import org.prisonerregistry.support.Actors;
 import org.prisonerregistry.support.TestData;
 import org.prisonerregistry.support.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,6 +24,9 @@ class NestedQueryBatchingTests {
 
     @Autowired
     HttpGraphQlTester graphQl;
+
+    @Autowired
+    Actors actors;
 
     @BeforeEach
     void signInAsAdmin(@Autowired TestTokens tokens) {
@@ -62,7 +66,7 @@ class NestedQueryBatchingTests {
     }
 
     private void seedPeople(String region, int count) {
-        TestData data = new TestData(graphQl);
+        TestData data = new TestData(actors);
         String organisation = data.organisation("Invented Family Network");
         String lawyer = data.defender(organisation, "LAWYER");
         List<String> prisons = List.of(data.facility("CL", region), data.facility("CL", region), data.facility("CL", region));

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.prisonerregistry.identity.Role;
 import org.prisonerregistry.support.RegistryIntegrationTest;
+import org.prisonerregistry.support.Actors;
 import org.prisonerregistry.support.TestData;
 import org.prisonerregistry.support.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,6 +26,9 @@ class RowScopingTests {
     HttpGraphQlTester anonymous;
 
     @Autowired
+    Actors actors;
+
+    @Autowired
     TestTokens tokens;
 
     HttpGraphQlTester admin;
@@ -33,7 +37,7 @@ class RowScopingTests {
     @BeforeEach
     void setUp() {
         admin = tokens.signIn(anonymous, Role.ADMIN);
-        data = new TestData(admin);
+        data = new TestData(actors);
     }
 
     @Test
@@ -62,7 +66,7 @@ class RowScopingTests {
         HttpGraphQlTester coordinator = tokens.signIn(anonymous, "coordinator-" + region, Role.COORDINATOR,
                 organisation.split(":")[1]);
 
-        String created = new TestData(coordinator).detainee(region);
+        String created = new TestData(actors).detainee(region);
 
         coordinator.document(ONE).variable("id", created).execute().path("detainee.id").entity(String.class).isEqualTo(created);
     }

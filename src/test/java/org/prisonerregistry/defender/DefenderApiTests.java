@@ -12,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.prisonerregistry.identity.Role;
+import org.prisonerregistry.support.Actors;
 import org.prisonerregistry.support.RegistryIntegrationTest;
 import org.prisonerregistry.support.SqlStatementCounter;
 import org.prisonerregistry.support.TestData;
@@ -29,6 +30,9 @@ class DefenderApiTests {
     @Autowired
     HttpGraphQlTester graphQl;
 
+    @Autowired
+    Actors actors;
+
     @BeforeEach
     void signInAsAdmin(@Autowired TestTokens tokens) {
         // Defenders and threats are the protection officers' records.
@@ -39,7 +43,7 @@ class DefenderApiTests {
     SqlStatementCounter statements;
 
     private DefenderTestData data() {
-        return new DefenderTestData(graphQl);
+        return new DefenderTestData(graphQl, actors);
     }
 
     private DefendersPage page(Map<String, Object> filter, Integer first, String after) {

@@ -2,6 +2,7 @@ package org.prisonerregistry.defender;
 
 import java.util.HashMap;
 import java.util.Map;
+import org.prisonerregistry.support.Actors;
 import org.prisonerregistry.support.TestData;
 import org.springframework.graphql.test.tester.GraphQlTester;
 
@@ -9,14 +10,16 @@ import org.springframework.graphql.test.tester.GraphQlTester;
 class DefenderTestData {
 
     private final GraphQlTester graphQl;
+    private final Actors actors;
 
-    DefenderTestData(GraphQlTester graphQl) {
+    DefenderTestData(GraphQlTester graphQl, Actors actors) {
         this.graphQl = graphQl;
+        this.actors = actors;
     }
 
     /** A fresh organisation, so that a test can list exactly its own defenders in the shared database. */
     String organisation() {
-        return new TestData(graphQl).organisation(TestData.unique("Invented Defence Collective"));
+        return new TestData(actors).organisation(TestData.unique("Invented Defence Collective"));
     }
 
     /** The input of a lawyer of {@code organisationId} at {@code riskLevel}, with only the required fields. */

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.prisonerregistry.identity.Role;
 import org.prisonerregistry.support.TestTokens;
 import org.prisonerregistry.support.RegistryIntegrationTest;
+import org.prisonerregistry.support.Actors;
 import org.prisonerregistry.support.TestData;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.execution.ErrorType;
@@ -26,6 +27,9 @@ class LawyerAssignmentApiTests {
     @Autowired
     HttpGraphQlTester graphQl;
 
+    @Autowired
+    Actors actors;
+
     @BeforeEach
     void signInAsAdmin(@Autowired TestTokens tokens) {
         // Until the field policy lands every caller with a role may do everything; ADMIN stands for them.
@@ -34,7 +38,7 @@ class LawyerAssignmentApiTests {
 
     @Test
     void shouldAssignALawyerToACaseAndKeepTheEndedAssignmentOnRecord() {
-        TestData data = new TestData(graphQl);
+        TestData data = new TestData(actors);
         String courtCase = data.courtCase(data.detainee(TestData.unique("Region")));
         String lawyer = data.defender(data.organisation("Invented Defence Collective"), "LAWYER");
 
@@ -54,7 +58,7 @@ class LawyerAssignmentApiTests {
 
     @Test
     void shouldRefuseToAssignTheSameLawyerTwiceOrSomeoneWhoIsNotALawyer() {
-        TestData data = new TestData(graphQl);
+        TestData data = new TestData(actors);
         String organisation = data.organisation("Invented Defence Collective");
         String courtCase = data.courtCase(data.detainee(TestData.unique("Region")));
         String lawyer = data.defender(organisation, "LAWYER");
@@ -75,7 +79,7 @@ class LawyerAssignmentApiTests {
 
     @Test
     void shouldAnswerNotFoundForAnUnknownCase() {
-        TestData data = new TestData(graphQl);
+        TestData data = new TestData(actors);
         String lawyer = data.defender(data.organisation("Invented Defence Collective"), "LAWYER");
         graphQl.document(ASSIGN).variable("input", Map.of("caseId", "00000000-0000-4000-8000-000000000001",
                 "defenderId", lawyer)).execute()

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.prisonerregistry.identity.Role;
 import org.prisonerregistry.support.RegistryIntegrationTest;
+import org.prisonerregistry.support.Actors;
 import org.prisonerregistry.support.TestData;
 import org.prisonerregistry.support.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,6 +22,9 @@ class DetaineeApiTests {
     @Autowired
     HttpGraphQlTester graphQl;
 
+    @Autowired
+    Actors actors;
+
     @BeforeEach
     void signInAsAdmin(@Autowired TestTokens tokens) {
         // Until the field policy lands every caller with a role may do everything; ADMIN stands for them.
@@ -28,7 +32,7 @@ class DetaineeApiTests {
     }
 
     private TestData data() {
-        return new TestData(graphQl);
+        return new TestData(actors);
     }
 
     private static Map<String, Object> newPerson(String region) {

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.prisonerregistry.identity.Role;
 import org.prisonerregistry.support.RegistryIntegrationTest;
+import org.prisonerregistry.support.Actors;
 import org.prisonerregistry.support.TestData;
 import org.prisonerregistry.support.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,6 +29,9 @@ class DetentionApiTests {
     @Autowired
     HttpGraphQlTester graphQl;
 
+    @Autowired
+    Actors actors;
+
     @BeforeEach
     void signInAsAdmin(@Autowired TestTokens tokens) {
         // Until the field policy lands every caller with a role may do everything; ADMIN stands for them.
@@ -36,7 +40,7 @@ class DetentionApiTests {
 
     @Test
     void shouldFollowAPersonFromArrestThroughTransferToReleaseAwaitingTrial() {
-        TestData data = new TestData(graphQl);
+        TestData data = new TestData(actors);
         String region = TestData.unique("Region");
         String santiago = data.facility("CL", region);
         String valparaiso = data.facility("CL", region);
@@ -62,7 +66,7 @@ class DetentionApiTests {
 
     @Test
     void shouldRefuseAReleaseBeforeTheArrestAndLeaveTheDetentionUntouched() {
-        TestData data = new TestData(graphQl);
+        TestData data = new TestData(actors);
         String person = data.detainee(TestData.unique("Region"));
         String detention = data.detention(person, "2019-11-05", "PRETRIAL_DETENTION", null);
 
@@ -81,7 +85,7 @@ class DetentionApiTests {
 
     @Test
     void shouldRefuseAStaleRegimeChange() {
-        TestData data = new TestData(graphQl);
+        TestData data = new TestData(actors);
         String person = data.detainee(TestData.unique("Region"));
         String detention = data.detention(person, "2020-01-10", "PRETRIAL_DETENTION", null);
         graphQl.document(CHANGE_REGIME).variable("input", Map.of("detentionId", detention, "version", 1,
@@ -96,7 +100,7 @@ class DetentionApiTests {
 
     @Test
     void shouldFilterDetaineesByCurrentRegimeAndFacility() {
-        TestData data = new TestData(graphQl);
+        TestData data = new TestData(actors);
         String region = TestData.unique("Region");
         String prison = data.facility("CL", region);
         String held = data.detainee(region);

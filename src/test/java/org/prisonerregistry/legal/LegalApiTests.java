@@ -13,6 +13,7 @@ import org.prisonerregistry.identity.Role;
 import org.prisonerregistry.support.TestTokens;
 import org.prisonerregistry.support.RegistryIntegrationTest;
 import org.prisonerregistry.support.SqlStatementCounter;
+import org.prisonerregistry.support.Actors;
 import org.prisonerregistry.support.TestData;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.execution.ErrorType;
@@ -33,6 +34,9 @@ class LegalApiTests {
     @Autowired
     HttpGraphQlTester graphQl;
 
+    @Autowired
+    Actors actors;
+
     @BeforeEach
     void signInAsAdmin(@Autowired TestTokens tokens) {
         // Until the field policy lands every caller with a role may do everything; ADMIN stands for them.
@@ -43,7 +47,7 @@ class LegalApiTests {
     SqlStatementCounter statements;
 
     private TestData data() {
-        return new TestData(graphQl);
+        return new TestData(actors);
     }
 
     private LegalTestData legal() {

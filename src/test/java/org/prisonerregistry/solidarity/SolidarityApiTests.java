@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.prisonerregistry.identity.Role;
 import org.prisonerregistry.support.RegistryIntegrationTest;
+import org.prisonerregistry.support.Actors;
 import org.prisonerregistry.support.TestData;
 import org.prisonerregistry.support.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -57,6 +58,9 @@ class SolidarityApiTests {
     @Autowired
     HttpGraphQlTester graphQl;
 
+    @Autowired
+    Actors actors;
+
     @BeforeEach
     void signInAsAdmin(@Autowired TestTokens tokens) {
         // Until the field policy lands every caller with a role may do everything; ADMIN stands for them.
@@ -64,7 +68,7 @@ class SolidarityApiTests {
     }
 
     private TestData data() {
-        return new TestData(graphQl);
+        return new TestData(actors);
     }
 
     @Test

@@ -14,6 +14,7 @@ import org.prisonerregistry.identity.Role;
 import org.prisonerregistry.support.RawHttp;
 import org.prisonerregistry.support.RegistryIntegrationTest;
 import org.prisonerregistry.support.SqlStatementCounter;
+import org.prisonerregistry.support.Actors;
 import org.prisonerregistry.support.TestData;
 import org.prisonerregistry.support.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,6 +39,9 @@ class PublicStatsTests {
 
     @Autowired
     HttpGraphQlTester graphQl;
+
+    @Autowired
+    Actors actors;
 
     @Autowired
     SqlStatementCounter statements;
@@ -167,7 +171,7 @@ class PublicStatsTests {
     }
 
     private String detention(String detaineeId, String arrestedOn, String regime) {
-        return new TestData(graphQl).detention(detaineeId, arrestedOn, regime, null);
+        return new TestData(actors).detention(detaineeId, arrestedOn, regime, null);
     }
 
     private void release(String detentionId, String releasedOn, boolean awaitingTrial) {
