@@ -5,13 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.prisonerregistry.identity.Role;
-import org.prisonerregistry.support.RegistryIntegrationTest;
 import org.prisonerregistry.support.Actors;
+import org.prisonerregistry.support.RegistryIntegrationTest;
 import org.prisonerregistry.support.TestData;
-import org.prisonerregistry.support.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
@@ -20,16 +17,7 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 class DetaineeApiTests {
 
     @Autowired
-    HttpGraphQlTester graphQl;
-
-    @Autowired
     Actors actors;
-
-    @BeforeEach
-    void signInAsAdmin(@Autowired TestTokens tokens) {
-        // Until the field policy lands every caller with a role may do everything; ADMIN stands for them.
-        graphQl = tokens.signIn(graphQl, Role.ADMIN);
-    }
 
     private TestData data() {
         return new TestData(actors);
@@ -45,8 +33,9 @@ class DetaineeApiTests {
         return input;
     }
 
+    /** Detainees in the region anywhere in the registry: ADMIN reaches every row. */
     private int countIn(String region) {
-        return graphQl.documentName("detaineesPage").variable("filter", Map.of("region", region))
+        return actors.admin().documentName("detaineesPage").variable("filter", Map.of("region", region))
                 .execute().path("detainees.totalCount").entity(Integer.class).get();
     }
 
@@ -59,7 +48,7 @@ class DetaineeApiTests {
         input.put("dateOfBirth", "2001-03-04");
         input.put("caseloadOrganisationIds", List.of(org));
 
-        var response = graphQl.documentName("createDetainee").variable("input", input).execute();
+        var response = actors.coordinator().documentName("createDetainee").variable("input", input).execute();
 
         response.path("createDetainee.publicCode").entity(String.class).satisfies(code ->
                 assertThat(code).matches("CL-\\d{4}-\\d{6}"));
@@ -76,7 +65,7 @@ class DetaineeApiTests {
         Map<String, Object> input = newPerson(region);
         input.put("nationalId", Map.of("kind", "CL_RUT", "number", "12.345.678-9"));
 
-        graphQl.documentName("createDetainee").variable("input", input).execute()
+        actors.coordinator().documentName("createDetainee").variable("input", input).execute()
                 .errors().satisfy(errors -> {
                     assertThat(errors).hasSize(1);
                     assertThat(errors.getFirst().getErrorType()).isEqualTo(ErrorType.BAD_REQUEST);
@@ -93,7 +82,7 @@ class DetaineeApiTests {
         input.put("country", "Chile");
         input.put("dateOfBirth", "2999-01-01");
 
-        graphQl.documentName("createDetainee").variable("input", input).execute()
+        actors.coordinator().documentName("createDetainee").variable("input", input).execute()
                 .errors().satisfy(errors -> assertThat(errors)
                         .extracting(e -> e.getExtensions().get("field"))
                         .containsExactlyInAnyOrder("input.country", "input.fullName", "input.dateOfBirth"));
@@ -104,7 +93,7 @@ class DetaineeApiTests {
         String region = TestData.unique("Region");
         String id = data().detainee(region);
 
-        var updated = graphQl.documentName("updateDetainee")
+        var updated = actors.lawyer().documentName("updateDetainee")
                 .variable("input", Map.of("id", id, "version", 1, "notes", "Needs a lawyer for the appeal"))
                 .execute();
 
@@ -116,29 +105,30 @@ class DetaineeApiTests {
     @Test
     void shouldRefuseAStaleUpdateWithConflictInsteadOfOverwriting() {
         String id = data().detainee(TestData.unique("Region"));
-        graphQl.documentName("updateDetainee").variable("input", Map.of("id", id, "version", 1, "notes", "first"))
+        HttpGraphQlTester lawyer = actors.lawyer();
+        lawyer.documentName("updateDetainee").variable("input", Map.of("id", id, "version", 1, "notes", "first"))
                 .execute().path("updateDetainee.version").entity(Integer.class).isEqualTo(2);
 
-        graphQl.documentName("updateDetainee").variable("input", Map.of("id", id, "version", 1, "notes", "second"))
+        lawyer.documentName("updateDetainee").variable("input", Map.of("id", id, "version", 1, "notes", "second"))
                 .execute()
                 .errors().satisfy(errors -> assertThat(errors).singleElement()
                         .satisfies(e -> assertThat(e.getErrorType().toString()).isEqualTo("CONFLICT")));
 
-        graphQl.document("query($id: ID!) { detainee(id: $id) { notes version } }").variable("id", id).execute()
+        lawyer.document("query($id: ID!) { detainee(id: $id) { notes version } }").variable("id", id).execute()
                 .path("detainee.notes").entity(String.class).isEqualTo("first")
                 .path("detainee.version").entity(Integer.class).isEqualTo(2);
     }
 
     @Test
     void shouldAnswerNotFoundForAnUnknownDetainee() {
-        graphQl.document("{ detainee(id: \"00000000-0000-4000-8000-000000000000\") { id } }").execute()
+        actors.admin().document("{ detainee(id: \"00000000-0000-4000-8000-000000000000\") { id } }").execute()
                 .errors().satisfy(errors -> assertThat(errors).singleElement()
                         .satisfies(e -> assertThat(e.getErrorType()).isEqualTo(ErrorType.NOT_FOUND)));
     }
 
     @Test
     void shouldRejectAMalformedIdAsBadRequest() {
-        graphQl.document("{ detainee(id: \"not-an-id\") { id } }").execute()
+        actors.admin().document("{ detainee(id: \"not-an-id\") { id } }").execute()
                 .errors().satisfy(errors -> assertThat(errors).singleElement()
                         .satisfies(e -> assertThat(e.getErrorType()).isEqualTo(ErrorType.BAD_REQUEST)));
     }
@@ -149,15 +139,16 @@ class DetaineeApiTests {
         for (int i = 0; i < 3; i++) {
             data().detainee(region);
         }
+        HttpGraphQlTester coordinator = actors.coordinator();
 
-        var first = graphQl.documentName("detaineesPage").variable("filter", Map.of("region", region))
+        var first = coordinator.documentName("detaineesPage").variable("filter", Map.of("region", region))
                 .variable("first", 2).execute();
         first.path("detainees.totalCount").entity(Integer.class).isEqualTo(3);
         first.path("detainees.edges").entityList(Object.class).hasSize(2);
         first.path("detainees.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(true);
         String cursor = first.path("detainees.pageInfo.endCursor").entity(String.class).get();
 
-        var second = graphQl.documentName("detaineesPage").variable("filter", Map.of("region", region))
+        var second = coordinator.documentName("detaineesPage").variable("filter", Map.of("region", region))
                 .variable("first", 2).variable("after", cursor).execute();
         second.path("detainees.edges").entityList(Object.class).hasSize(1);
         second.path("detainees.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(false);
@@ -166,10 +157,10 @@ class DetaineeApiTests {
 
     @Test
     void shouldCapThePageSizeAndRefuseForeignCursors() {
-        graphQl.documentName("detaineesPage").variable("first", 101).execute()
+        actors.coordinator().documentName("detaineesPage").variable("first", 101).execute()
                 .errors().satisfy(errors -> assertThat(errors).singleElement()
                         .satisfies(e -> assertThat(e.getExtensions()).containsEntry("field", "first")));
-        graphQl.documentName("detaineesPage").variable("after", "bm90LWEtY3Vyc29y").execute()
+        actors.coordinator().documentName("detaineesPage").variable("after", "bm90LWEtY3Vyc29y").execute()
                 .errors().satisfy(errors -> assertThat(errors).singleElement()
                         .satisfies(e -> assertThat(e.getExtensions()).containsEntry("field", "after")));
     }
@@ -179,7 +170,7 @@ class DetaineeApiTests {
         Map<String, Object> input = newPerson("R");
         input.put("dateOfBirth", "1999-13-45");
 
-        graphQl.documentName("createDetainee").variable("input", input).execute()
+        actors.coordinator().documentName("createDetainee").variable("input", input).execute()
                 .errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(e -> {
                     assertThat(e.getErrorType()).isEqualTo(ErrorType.BAD_REQUEST);
                     assertThat(e.getMessage()).contains("input").doesNotContain("1999-13-45");

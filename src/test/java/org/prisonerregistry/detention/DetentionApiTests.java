@@ -5,13 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.prisonerregistry.identity.Role;
-import org.prisonerregistry.support.RegistryIntegrationTest;
 import org.prisonerregistry.support.Actors;
+import org.prisonerregistry.support.RegistryIntegrationTest;
 import org.prisonerregistry.support.TestData;
-import org.prisonerregistry.support.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
@@ -27,34 +24,26 @@ class DetentionApiTests {
             mutation($input: ChangeRegimeInput!) { changeRegime(input: $input) { version currentRegime } }""";
 
     @Autowired
-    HttpGraphQlTester graphQl;
-
-    @Autowired
     Actors actors;
-
-    @BeforeEach
-    void signInAsAdmin(@Autowired TestTokens tokens) {
-        // Until the field policy lands every caller with a role may do everything; ADMIN stands for them.
-        graphQl = tokens.signIn(graphQl, Role.ADMIN);
-    }
 
     @Test
     void shouldFollowAPersonFromArrestThroughTransferToReleaseAwaitingTrial() {
         TestData data = new TestData(actors);
+        HttpGraphQlTester coordinator = actors.coordinator();
         String region = TestData.unique("Region");
         String santiago = data.facility("CL", region);
         String valparaiso = data.facility("CL", region);
         String person = data.detainee(region);
         String detention = data.detention(person, "2019-10-20", "PRETRIAL_DETENTION", santiago);
 
-        graphQl.document(TRANSFER).variable("input", Map.of("detentionId", detention, "version", 1,
+        coordinator.document(TRANSFER).variable("input", Map.of("detentionId", detention, "version", 1,
                 "facilityId", valparaiso, "transferredOn", "2019-12-01")).execute()
                 .path("transferDetainee.version").entity(Integer.class).isEqualTo(2);
-        graphQl.document(RELEASE).variable("input", Map.of("detentionId", detention, "version", 2,
+        coordinator.document(RELEASE).variable("input", Map.of("detentionId", detention, "version", 2,
                 "releasedOn", "2020-03-20", "awaitingTrial", true)).execute()
                 .path("recordRelease.currentRegime").entity(String.class).isEqualTo("RELEASED_AWAITING_TRIAL");
 
-        var person1 = graphQl.documentName("detaineeWithDetentions").variable("id", person).execute();
+        var person1 = coordinator.documentName("detaineeWithDetentions").variable("id", person).execute();
         person1.path("detainee.currentRegime").entity(String.class).isEqualTo("RELEASED_AWAITING_TRIAL");
         person1.path("detainee.currentFacility").valueIsNull();
         int expectedDays = (int) ChronoUnit.DAYS.between(LocalDate.of(2019, 10, 20), LocalDate.of(2020, 3, 20));
@@ -67,17 +56,18 @@ class DetentionApiTests {
     @Test
     void shouldRefuseAReleaseBeforeTheArrestAndLeaveTheDetentionUntouched() {
         TestData data = new TestData(actors);
+        HttpGraphQlTester coordinator = actors.coordinator();
         String person = data.detainee(TestData.unique("Region"));
         String detention = data.detention(person, "2019-11-05", "PRETRIAL_DETENTION", null);
 
-        graphQl.document(RELEASE).variable("input", Map.of("detentionId", detention, "version", 1,
+        coordinator.document(RELEASE).variable("input", Map.of("detentionId", detention, "version", 1,
                 "releasedOn", "2019-11-01", "awaitingTrial", false)).execute()
                 .errors().satisfy(errors -> assertThat(errors).allSatisfy(e -> {
                     assertThat(e.getErrorType()).isEqualTo(ErrorType.BAD_REQUEST);
                     assertThat(e.getExtensions()).containsEntry("field", "input.releasedOn");
                 }));
 
-        var after = graphQl.documentName("detaineeWithDetentions").variable("id", person).execute();
+        var after = coordinator.documentName("detaineeWithDetentions").variable("id", person).execute();
         after.path("detainee.detentions[0].version").entity(Integer.class).isEqualTo(1);
         after.path("detainee.detentions[0].releasedOn").valueIsNull();
         after.path("detainee.currentRegime").entity(String.class).isEqualTo("PRETRIAL_DETENTION");
@@ -86,13 +76,14 @@ class DetentionApiTests {
     @Test
     void shouldRefuseAStaleRegimeChange() {
         TestData data = new TestData(actors);
+        HttpGraphQlTester coordinator = actors.coordinator();
         String person = data.detainee(TestData.unique("Region"));
         String detention = data.detention(person, "2020-01-10", "PRETRIAL_DETENTION", null);
-        graphQl.document(CHANGE_REGIME).variable("input", Map.of("detentionId", detention, "version", 1,
+        coordinator.document(CHANGE_REGIME).variable("input", Map.of("detentionId", detention, "version", 1,
                 "regime", "HOUSE_ARREST_NIGHT", "startsOn", "2020-02-01")).execute()
                 .path("changeRegime.currentRegime").entity(String.class).isEqualTo("HOUSE_ARREST_NIGHT");
 
-        graphQl.document(CHANGE_REGIME).variable("input", Map.of("detentionId", detention, "version", 1,
+        coordinator.document(CHANGE_REGIME).variable("input", Map.of("detentionId", detention, "version", 1,
                 "regime", "HOUSE_ARREST_TOTAL", "startsOn", "2020-02-02")).execute()
                 .errors().satisfy(errors -> assertThat(errors).singleElement()
                         .satisfies(e -> assertThat(e.getErrorType().toString()).isEqualTo("CONFLICT")));
@@ -101,6 +92,7 @@ class DetentionApiTests {
     @Test
     void shouldFilterDetaineesByCurrentRegimeAndFacility() {
         TestData data = new TestData(actors);
+        HttpGraphQlTester coordinator = actors.coordinator();
         String region = TestData.unique("Region");
         String prison = data.facility("CL", region);
         String held = data.detainee(region);
@@ -109,11 +101,11 @@ class DetentionApiTests {
         data.detention(atHome, "2019-10-25", "HOUSE_ARREST_TOTAL", null);
         data.detainee(region);
 
-        graphQl.documentName("detaineesPage").variable("filter", Map.of("region", region, "regime", "PRETRIAL_DETENTION"))
+        coordinator.documentName("detaineesPage").variable("filter", Map.of("region", region, "regime", "PRETRIAL_DETENTION"))
                 .execute().path("detainees.edges[*].node.id").entityList(String.class).containsExactly(held);
-        graphQl.documentName("detaineesPage").variable("filter", Map.of("facilityId", prison))
+        coordinator.documentName("detaineesPage").variable("filter", Map.of("facilityId", prison))
                 .execute().path("detainees.edges[*].node.id").entityList(String.class).containsExactly(held);
-        graphQl.documentName("detaineesPage").variable("filter", Map.of("region", region, "arrestedFrom", "2019-10-01",
+        coordinator.documentName("detaineesPage").variable("filter", Map.of("region", region, "arrestedFrom", "2019-10-01",
                         "arrestedTo", "2019-10-31"))
                 .execute().path("detainees.totalCount").entity(Integer.class).isEqualTo(2);
     }

@@ -10,22 +10,21 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.prisonerregistry.identity.Role;
+import org.prisonerregistry.support.Actors;
 import org.prisonerregistry.support.RawHttp;
 import org.prisonerregistry.support.RegistryIntegrationTest;
 import org.prisonerregistry.support.SqlStatementCounter;
-import org.prisonerregistry.support.Actors;
 import org.prisonerregistry.support.TestData;
-import org.prisonerregistry.support.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import tools.jackson.databind.JsonNode;
 
 /**
- * {@code publicStats} read without a token over HTTP, after people were recorded through the API as
- * ADMIN. Each test records its people in a country code of its own from the QA–QZ range, which ISO
- * 3166 leaves to private use, so other tests' people in the shared database cannot change its counts.
+ * {@code publicStats} read without a token over HTTP, after people were recorded through the API by
+ * the test coordinator, who registers and detains people. Each test records its people in a country
+ * code of its own from the QA–QZ range, which ISO 3166 leaves to private use, so other tests' people
+ * in the shared database cannot change its counts.
  */
 @RegistryIntegrationTest
 class PublicStatsTests {
@@ -38,20 +37,18 @@ class PublicStatsTests {
     int port;
 
     @Autowired
-    HttpGraphQlTester graphQl;
-
-    @Autowired
     Actors actors;
 
     @Autowired
     SqlStatementCounter statements;
 
+    HttpGraphQlTester coordinator;
     RawHttp http;
     String country;
 
     @BeforeEach
-    void setUp(@Autowired TestTokens tokens) {
-        graphQl = tokens.signIn(graphQl, Role.ADMIN);
+    void setUp() {
+        coordinator = actors.coordinator();
         http = new RawHttp(port);
         country = "Q" + (char) ('A' + NEXT_COUNTRY.getAndIncrement());
         assertThat(cellsOf(publicStats(), country)).as("country %s is unused", country).isEmpty();
@@ -164,7 +161,7 @@ class PublicStatsTests {
     }
 
     private String recordPerson() {
-        return graphQl.documentName("createDetainee")
+        return coordinator.documentName("createDetainee")
                 .variable("input", Map.of("country", country, "fullName", TestData.unique("Invented Person"),
                         "gender", "UNDISCLOSED", "affiliation", "WORKER"))
                 .execute().path("createDetainee.id").entity(String.class).get();
@@ -175,7 +172,7 @@ class PublicStatsTests {
     }
 
     private void release(String detentionId, String releasedOn, boolean awaitingTrial) {
-        graphQl.document("""
+        coordinator.document("""
                         mutation($input: RecordReleaseInput!) { recordRelease(input: $input) { currentRegime } }""")
                 .variable("input", Map.of("detentionId", detentionId, "version", 1, "releasedOn", releasedOn,
                         "awaitingTrial", awaitingTrial))
