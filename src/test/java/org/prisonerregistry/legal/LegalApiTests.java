@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.prisonerregistry.identity.Role;
-import org.prisonerregistry.support.TestTokens;
 import org.prisonerregistry.support.RegistryIntegrationTest;
 import org.prisonerregistry.support.SqlStatementCounter;
 import org.prisonerregistry.support.Actors;
@@ -32,15 +30,14 @@ class LegalApiTests {
             mutation($input: RecordHearingInput!) { recordHearing(input: $input) { id } }""";
 
     @Autowired
-    HttpGraphQlTester graphQl;
-
-    @Autowired
     Actors actors;
 
+    /** The test lawyer, assigned by TestData to every detainee it makes: cases are theirs to read and write. */
+    HttpGraphQlTester lawyer;
+
     @BeforeEach
-    void signInAsAdmin(@Autowired TestTokens tokens) {
-        // Until the field policy lands every caller with a role may do everything; ADMIN stands for them.
-        graphQl = tokens.signIn(graphQl, Role.ADMIN);
+    void actAsTheAssignedLawyer() {
+        lawyer = actors.lawyer();
     }
 
     @Autowired
@@ -51,7 +48,7 @@ class LegalApiTests {
     }
 
     private LegalTestData legal() {
-        return new LegalTestData(graphQl);
+        return new LegalTestData(lawyer);
     }
 
     private static String daysFromToday(int days) {
@@ -59,7 +56,7 @@ class LegalApiTests {
     }
 
     private GraphQlTester.Response casesOf(String detaineeId) {
-        return graphQl.documentName("legal-detaineeCases").variable("id", detaineeId).execute();
+        return lawyer.documentName("legal-detaineeCases").variable("id", detaineeId).execute();
     }
 
     /** Every error is a BAD_REQUEST, and together they name exactly {@code fields}. */
@@ -78,7 +75,7 @@ class LegalApiTests {
         Map<String, Object> input = new HashMap<>(Map.of("detaineeId", person, "court", "7º Juzgado de Garantía de Santiago",
                 "ruc", "1910012345-6", "rit", " o-1234-2020 ", "prosecutor", "Fiscalía Centro Norte",
                 "stage", "FORMALISED", "legalNotes", "Chain of custody of the evidence is broken"));
-        var opened = graphQl.documentName("legal-openCase").variable("input", input).execute();
+        var opened = lawyer.documentName("legal-openCase").variable("input", input).execute();
         opened.path("openCase.country").entity(String.class).isEqualTo("CL");
         opened.path("openCase.rit").entity(String.class).isEqualTo("O-1234-2020");
         opened.path("openCase.version").entity(Integer.class).isEqualTo(1);
@@ -136,23 +133,23 @@ class LegalApiTests {
     @Test
     void shouldComputeTheExpectedReleaseOnlyForCustodialSentencesWithAStart() {
         String caseId = legal().openCase(data().detainee(TestData.unique("Region")));
-        var prison = graphQl.documentName("legal-recordSentence").variable("input", Map.of("caseId", caseId,
+        var prison = lawyer.documentName("legal-recordSentence").variable("input", Map.of("caseId", caseId,
                 "imposedOn", "2020-11-30", "termYears", 5, "termMonths", 1, "regime", "EFFECTIVE_PRISON",
                 "startsOn", "2020-01-31", "court", "Tribunal de Juicio Oral en lo Penal de Temuco")).execute();
         prison.path("recordSentence.expectedReleaseOn").entity(String.class).isEqualTo("2025-02-28");
         prison.path("recordSentence.court").entity(String.class).isEqualTo("Tribunal de Juicio Oral en lo Penal de Temuco");
-        graphQl.documentName("legal-recordSentence").variable("input", Map.of("caseId", caseId,
+        lawyer.documentName("legal-recordSentence").variable("input", Map.of("caseId", caseId,
                         "imposedOn", "2021-03-01", "termMonths", 6, "termDays", 10, "regime", "HOUSE_ARREST",
                         "startsOn", "2021-03-01")).execute()
                 .path("recordSentence.expectedReleaseOn").entity(String.class).isEqualTo("2021-09-11");
-        graphQl.documentName("legal-recordSentence").variable("input", Map.of("caseId", caseId,
+        lawyer.documentName("legal-recordSentence").variable("input", Map.of("caseId", caseId,
                         "imposedOn", "2021-03-01", "termYears", 3, "regime", "SUSPENDED", "startsOn", "2021-03-01"))
                 .execute().path("recordSentence.expectedReleaseOn").valueIsNull();
-        graphQl.documentName("legal-recordSentence").variable("input", Map.of("caseId", caseId,
+        lawyer.documentName("legal-recordSentence").variable("input", Map.of("caseId", caseId,
                         "imposedOn", "2021-03-01", "termYears", 3, "regime", "EFFECTIVE_PRISON",
                         "appealStatus", "PENDING")).execute()
                 .path("recordSentence.expectedReleaseOn").valueIsNull();
-        var fine = graphQl.documentName("legal-recordSentence").variable("input", Map.of("caseId", caseId,
+        var fine = lawyer.documentName("legal-recordSentence").variable("input", Map.of("caseId", caseId,
                 "imposedOn", "2021-03-01", "regime", "FINE_ONLY", "startsOn", "2021-03-01",
                 "fineAmount", "250000.5", "fineCurrency", "CLP")).execute();
         fine.path("recordSentence.expectedReleaseOn").valueIsNull();
@@ -167,7 +164,7 @@ class LegalApiTests {
         Map<String, Object> input = new HashMap<>(Map.of("detaineeId", person, "court", " ",
                 "ruc", "19100-12345", "rit", "1234/2020", "prosecutor", "x".repeat(301)));
 
-        var refused = graphQl.documentName("legal-openCase").variable("input", input).execute();
+        var refused = lawyer.documentName("legal-openCase").variable("input", input).execute();
 
         assertRefused(refused, "input.court", "input.ruc", "input.rit", "input.prosecutor");
         refused.errors().satisfy(errors -> assertThat(errors).allSatisfy(e -> assertThat(e.getMessage())
@@ -181,8 +178,8 @@ class LegalApiTests {
         Map<String, Object> input = Map.of("detaineeId", person, "court", "Minsk City Court", "country", "BY",
                 "rit", "O-1234-2020");
 
-        assertRefused(graphQl.documentName("legal-openCase").variable("input", input).execute(), "input.rit");
-        assertRefused(graphQl.documentName("legal-openCase").variable("input", Map.of("detaineeId", person,
+        assertRefused(lawyer.documentName("legal-openCase").variable("input", input).execute(), "input.rit");
+        assertRefused(lawyer.documentName("legal-openCase").variable("input", Map.of("detaineeId", person,
                 "court", "Minsk City Court", "country", "Belarus")).execute(), "input.country");
 
         String belarusian = legal().openCase(person, Map.of("court", "Minsk City Court", "country", "BY",
@@ -203,7 +200,7 @@ class LegalApiTests {
         input.put("fineAmount", "-5");
         input.put("appealStatus", "PENDING");
 
-        assertRefused(graphQl.documentName("legal-recordSentence").variable("input", input).execute(),
+        assertRefused(lawyer.documentName("legal-recordSentence").variable("input", input).execute(),
                 "input.imposedOn", "input.termMonths", "input.startsOn", "input.fineAmount", "input.fineCurrency");
         casesOf(person).path("detainee.cases[0].sentences").entityList(Object.class).hasSize(0);
     }
@@ -212,12 +209,12 @@ class LegalApiTests {
     void shouldRefuseAZeroTermUnlessTheSentenceIsFineOnlyAndAFineWithoutItsCurrency() {
         String caseId = legal().openCase(data().detainee(TestData.unique("Region")));
 
-        assertRefused(graphQl.documentName("legal-recordSentence").variable("input", Map.of("caseId", caseId,
+        assertRefused(lawyer.documentName("legal-recordSentence").variable("input", Map.of("caseId", caseId,
                 "imposedOn", "2021-01-01", "regime", "PROBATION")).execute(), "input.termYears");
-        assertRefused(graphQl.documentName("legal-recordSentence").variable("input", Map.of("caseId", caseId,
+        assertRefused(lawyer.documentName("legal-recordSentence").variable("input", Map.of("caseId", caseId,
                 "imposedOn", "2021-01-01", "regime", "FINE_ONLY", "termDays", 20)).execute(),
                 "input.regime", "input.fineAmount");
-        assertRefused(graphQl.documentName("legal-recordSentence").variable("input", Map.of("caseId", caseId,
+        assertRefused(lawyer.documentName("legal-recordSentence").variable("input", Map.of("caseId", caseId,
                 "imposedOn", "2021-01-01", "regime", "FINE_ONLY", "fineAmount", "100.005", "fineCurrency", "clp"))
                 .execute(), "input.fineAmount", "input.fineCurrency");
     }
@@ -228,7 +225,7 @@ class LegalApiTests {
         data().detention(person, "2019-10-20", "PRETRIAL_DETENTION", null);
         String caseId = legal().openCase(person);
 
-        assertRefused(graphQl.documentName("legal-recordSentence").variable("input", Map.of("caseId", caseId,
+        assertRefused(lawyer.documentName("legal-recordSentence").variable("input", Map.of("caseId", caseId,
                 "imposedOn", "2019-09-30", "termYears", 1, "regime", "EFFECTIVE_PRISON")).execute(),
                 "input.imposedOn");
         casesOf(person).path("detainee.cases[0].sentences").entityList(Object.class).hasSize(0);
@@ -240,11 +237,11 @@ class LegalApiTests {
         data().detention(person, "2019-10-20", "POLICE_CUSTODY", null);
         String caseId = legal().openCase(person);
 
-        assertRefused(graphQl.document(RECORD_HEARING).variable("input", Map.of("caseId", caseId,
+        assertRefused(lawyer.document(RECORD_HEARING).variable("input", Map.of("caseId", caseId,
                 "heldOn", "2019-10-19", "kind", "DETENTION_CONTROL")).execute(), "input.heldOn");
-        assertRefused(graphQl.document(RECORD_HEARING).variable("input", Map.of("caseId", caseId,
+        assertRefused(lawyer.document(RECORD_HEARING).variable("input", Map.of("caseId", caseId,
                 "heldOn", daysFromToday(7), "kind", "TRIAL", "outcome", "Acquitted")).execute(), "input.outcome");
-        assertRefused(graphQl.document(RECORD_HEARING).variable("input", Map.of("caseId", caseId,
+        assertRefused(lawyer.document(RECORD_HEARING).variable("input", Map.of("caseId", caseId,
                 "heldOn", daysFromToday(365 * 3), "kind", "TRIAL")).execute(), "input.heldOn");
         casesOf(person).path("detainee.cases[0].hearings").entityList(Object.class).hasSize(0);
     }
@@ -257,14 +254,14 @@ class LegalApiTests {
                 "rit", "O-77-2021"));
         input.put("legalNotes", null);
 
-        var updated = graphQl.documentName("legal-updateCase").variable("input", input).execute();
+        var updated = lawyer.documentName("legal-updateCase").variable("input", input).execute();
 
         updated.path("updateCase.version").entity(Integer.class).isEqualTo(2);
         updated.path("updateCase.stage").entity(String.class).isEqualTo("TRIAL");
         updated.path("updateCase.rit").entity(String.class).isEqualTo("O-77-2021");
         updated.path("updateCase.prosecutor").entity(String.class).isEqualTo("Fiscalía Regional");
         updated.path("updateCase.legalNotes").valueIsNull();
-        graphQl.document("query($id: ID!) { case(id: $id) { stage legalNotes version } }").variable("id", caseId)
+        lawyer.document("query($id: ID!) { case(id: $id) { stage legalNotes version } }").variable("id", caseId)
                 .execute()
                 .path("case.legalNotes").valueIsNull()
                 .path("case.version").entity(Integer.class).isEqualTo(2);
@@ -273,15 +270,15 @@ class LegalApiTests {
     @Test
     void shouldRefuseAStaleCaseUpdateWithConflict() {
         String caseId = legal().openCase(data().detainee(TestData.unique("Region")));
-        graphQl.documentName("legal-updateCase").variable("input", Map.of("id", caseId, "version", 1,
+        lawyer.documentName("legal-updateCase").variable("input", Map.of("id", caseId, "version", 1,
                 "stage", "TRIAL")).execute().path("updateCase.version").entity(Integer.class).isEqualTo(2);
 
-        graphQl.documentName("legal-updateCase").variable("input", Map.of("id", caseId, "version", 1,
+        lawyer.documentName("legal-updateCase").variable("input", Map.of("id", caseId, "version", 1,
                         "stage", "CLOSED")).execute()
                 .errors().satisfy(errors -> assertThat(errors).singleElement()
                         .satisfies(e -> assertThat(e.getErrorType().toString()).isEqualTo("CONFLICT")));
 
-        graphQl.document("query($id: ID!) { case(id: $id) { stage version } }").variable("id", caseId).execute()
+        lawyer.document("query($id: ID!) { case(id: $id) { stage version } }").variable("id", caseId).execute()
                 .path("case.stage").entity(String.class).isEqualTo("TRIAL")
                 .path("case.version").entity(Integer.class).isEqualTo(2);
     }
@@ -293,7 +290,7 @@ class LegalApiTests {
         input.put("stage", null);
         input.put("court", null);
 
-        assertRefused(graphQl.documentName("legal-updateCase").variable("input", input).execute(),
+        assertRefused(lawyer.documentName("legal-updateCase").variable("input", input).execute(),
                 "input.stage", "input.court");
     }
 
@@ -302,12 +299,12 @@ class LegalApiTests {
         String caseId = legal().openCase(data().detainee(TestData.unique("Region")));
         String charge = legal().charge(caseId, "CL-LEY-12927-ART6");
 
-        var recorded = graphQl.document(RECORD_CHARGE_OUTCOME).variable("input", Map.of("chargeId", charge,
+        var recorded = lawyer.document(RECORD_CHARGE_OUTCOME).variable("input", Map.of("chargeId", charge,
                 "version", 1, "outcome", "REQUALIFIED")).execute();
         recorded.path("recordChargeOutcome.outcome").entity(String.class).isEqualTo("REQUALIFIED");
         recorded.path("recordChargeOutcome.version").entity(Integer.class).isEqualTo(2);
 
-        graphQl.document(RECORD_CHARGE_OUTCOME).variable("input", Map.of("chargeId", charge, "version", 1,
+        lawyer.document(RECORD_CHARGE_OUTCOME).variable("input", Map.of("chargeId", charge, "version", 1,
                         "outcome", "ACQUITTED")).execute()
                 .errors().satisfy(errors -> assertThat(errors).singleElement()
                         .satisfies(e -> assertThat(e.getErrorType().toString()).isEqualTo("CONFLICT")));
@@ -318,14 +315,14 @@ class LegalApiTests {
         String person = data().detainee(TestData.unique("Region"));
         String caseId = legal().openCase(person);
 
-        assertRefused(graphQl.document(ADD_CHARGE).variable("input", Map.of("caseId", caseId,
+        assertRefused(lawyer.document(ADD_CHARGE).variable("input", Map.of("caseId", caseId,
                 "legalProvisionCode", "BY-CC-342")).execute(), "input.legalProvisionCode");
-        assertRefused(graphQl.document(ADD_CHARGE).variable("input", Map.of("caseId", caseId,
+        assertRefused(lawyer.document(ADD_CHARGE).variable("input", Map.of("caseId", caseId,
                 "legalProvisionCode", "CL-NO-SUCH-LAW")).execute(), "input.legalProvisionCode");
         casesOf(person).path("detainee.cases[0].charges").entityList(Object.class).hasSize(0);
 
         String belarusianCase = legal().openCase(person, Map.of("country", "BY", "court", "Minsk City Court"));
-        graphQl.document(ADD_CHARGE).variable("input", Map.of("caseId", belarusianCase,
+        lawyer.document(ADD_CHARGE).variable("input", Map.of("caseId", belarusianCase,
                         "legalProvisionCode", "BY-CC-342", "outcome", "CONVICTED")).execute()
                 .path("addCharge.outcome").entity(String.class).isEqualTo("CONVICTED");
     }
@@ -333,14 +330,14 @@ class LegalApiTests {
     @Test
     void shouldAnswerNotFoundForAnUnknownCaseChargeOrDetainee() {
         List<GraphQlTester.Response> responses = List.of(
-                graphQl.document("{ case(id: \"" + UNKNOWN_ID + "\") { id } }").execute(),
-                graphQl.document(ADD_CHARGE).variable("input", Map.of("caseId", UNKNOWN_ID,
+                lawyer.document("{ case(id: \"" + UNKNOWN_ID + "\") { id } }").execute(),
+                lawyer.document(ADD_CHARGE).variable("input", Map.of("caseId", UNKNOWN_ID,
                         "legalProvisionCode", "CL-LEY-21208")).execute(),
-                graphQl.document(RECORD_HEARING).variable("input", Map.of("caseId", UNKNOWN_ID,
+                lawyer.document(RECORD_HEARING).variable("input", Map.of("caseId", UNKNOWN_ID,
                         "heldOn", "2020-01-01", "kind", "TRIAL")).execute(),
-                graphQl.document(RECORD_CHARGE_OUTCOME).variable("input", Map.of("chargeId", UNKNOWN_ID,
+                lawyer.document(RECORD_CHARGE_OUTCOME).variable("input", Map.of("chargeId", UNKNOWN_ID,
                         "version", 1, "outcome", "DROPPED")).execute(),
-                graphQl.documentName("legal-openCase").variable("input", Map.of("detaineeId", UNKNOWN_ID,
+                lawyer.documentName("legal-openCase").variable("input", Map.of("detaineeId", UNKNOWN_ID,
                         "court", "Juzgado de Garantía de Temuco")).execute());
 
         responses.forEach(response -> response.errors().satisfy(errors -> assertThat(errors).singleElement()
@@ -356,7 +353,7 @@ class LegalApiTests {
         legal().charge(legal().openCase(chargedOtherwise), "CL-CP-474");
         data().detainee(region);
 
-        graphQl.documentName("detaineesPage").variable("filter", Map.of("region", region,
+        lawyer.documentName("detaineesPage").variable("filter", Map.of("region", region,
                         "legalProvisionCode", "CL-LEY-21208"))
                 .execute().path("detainees.edges[*].node.id").entityList(String.class).containsExactly(charged);
     }
@@ -391,7 +388,7 @@ class LegalApiTests {
     }
 
     private void readPage(String region, int people) {
-        var page = graphQl.documentName("legal-detaineesWithCases").variable("filter", Map.of("region", region))
+        var page = lawyer.documentName("legal-detaineesWithCases").variable("filter", Map.of("region", region))
                 .execute();
         page.path("detainees.edges").entityList(Object.class).hasSize(people);
         page.path("detainees.edges[*].node.cases[*].charges[*].provision.code").entityList(String.class)
