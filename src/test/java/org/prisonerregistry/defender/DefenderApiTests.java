@@ -11,12 +11,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.prisonerregistry.identity.Role;
 import org.prisonerregistry.support.Actors;
 import org.prisonerregistry.support.RegistryIntegrationTest;
 import org.prisonerregistry.support.SqlStatementCounter;
 import org.prisonerregistry.support.TestData;
-import org.prisonerregistry.support.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.test.tester.GraphQlTester;
@@ -28,26 +26,25 @@ class DefenderApiTests {
     private static final String UNKNOWN_ID = "00000000-0000-4000-8000-000000000000";
 
     @Autowired
-    HttpGraphQlTester graphQl;
-
-    @Autowired
     Actors actors;
 
+    /** Defenders and threats are the protection officers' records; the tester states a purpose (SPECIAL data). */
+    HttpGraphQlTester officer;
+
     @BeforeEach
-    void signInAsAdmin(@Autowired TestTokens tokens) {
-        // Defenders and threats are the protection officers' records.
-        graphQl = tokens.signIn(graphQl, Role.PROTECTION_OFFICER);
+    void signIn() {
+        officer = actors.protectionOfficer();
     }
 
     @Autowired
     SqlStatementCounter statements;
 
     private DefenderTestData data() {
-        return new DefenderTestData(graphQl, actors);
+        return new DefenderTestData(actors);
     }
 
     private DefendersPage page(Map<String, Object> filter, Integer first, String after) {
-        var request = graphQl.documentName("defendersPage").variable("filter", filter);
+        var request = officer.documentName("defendersPage").variable("filter", filter);
         if (first != null) {
             request = request.variable("first", first);
         }
@@ -78,7 +75,7 @@ class DefenderApiTests {
         input.put("contact", "Signal: +56 9 0000 0000");
         input.put("protectiveMeasures", "Precautionary measures requested from the IACHR");
 
-        var created = graphQl.documentName("createDefender").variable("input", input).execute();
+        var created = officer.documentName("createDefender").variable("input", input).execute();
         created.path("createDefender.fullName").entity(String.class).isEqualTo("Invented Lawyer Rojas");
         created.path("createDefender.organisation.id").entity(String.class).isEqualTo(org);
         created.path("createDefender.threats").entityList(Object.class).hasSize(0);
@@ -86,14 +83,14 @@ class DefenderApiTests {
         created.path("createDefender.version").entity(Integer.class).isEqualTo(1);
         String id = created.path("createDefender.id").entity(String.class).get();
 
-        graphQl.documentName("recordThreat").variable("input", Map.of("defenderId", id, "occurredOn", "2019-11-02",
+        officer.documentName("recordThreat").variable("input", Map.of("defenderId", id, "occurredOn", "2019-11-02",
                         "kind", "DEATH_THREAT", "channel", "PHONE", "description", "Anonymous call to the office",
                         "reportedToAuthorities", true, "source", "The defender's own account"))
                 .execute().path("recordThreat.version").entity(Integer.class).isEqualTo(1);
         data().threat(id, "2020-01-15", "SMEAR_CAMPAIGN", "PRESS");
         data().threat(id, "2019-12-01", "SURVEILLANCE", "IN_PERSON");
 
-        var read = graphQl.documentName("defenderWithThreats").variable("id", id).execute();
+        var read = officer.documentName("defenderWithThreats").variable("id", id).execute();
         read.path("defender.threats[*].occurredOn").entityList(String.class)
                 .containsExactly("2020-01-15", "2019-12-01", "2019-11-02");
         read.path("defender.lastThreatOn").entity(String.class).isEqualTo("2020-01-15");
@@ -158,12 +155,12 @@ class DefenderApiTests {
         String subject = TestData.unique("oidc|shared");
         Map<String, Object> first = DefenderTestData.newDefender(org, "LOW");
         first.put("loginSubject", subject);
-        graphQl.documentName("createDefender").variable("input", first).execute()
+        officer.documentName("createDefender").variable("input", first).execute()
                 .path("createDefender.loginSubject").entity(String.class).isEqualTo(subject);
 
         Map<String, Object> second = DefenderTestData.newDefender(org, "LOW");
         second.put("loginSubject", subject);
-        graphQl.documentName("createDefender").variable("input", second).execute()
+        officer.documentName("createDefender").variable("input", second).execute()
                 .errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(e -> {
                     assertThat(e.getErrorType()).isEqualTo(ErrorType.BAD_REQUEST);
                     assertThat(e.getExtensions()).containsEntry("field", "input.loginSubject");
@@ -172,7 +169,7 @@ class DefenderApiTests {
         assertThat(page(Map.of("organisationId", org), null, null).totalCount()).isEqualTo(1);
 
         String other = data().defender(org, "LOW");
-        graphQl.documentName("updateDefender").variable("input", Map.of("id", other, "version", 1,
+        officer.documentName("updateDefender").variable("input", Map.of("id", other, "version", 1,
                         "loginSubject", subject)).execute()
                 .errors().satisfy(errors -> assertThat(errors).singleElement()
                         .satisfies(e -> assertThat(e.getExtensions()).containsEntry("field", "input.loginSubject")));
@@ -183,7 +180,7 @@ class DefenderApiTests {
         String defender = data().defender(data().organisation(), "MEDIUM");
         String tomorrow = LocalDate.now().plusDays(1).toString();
 
-        graphQl.documentName("recordThreat").variable("input", Map.of("defenderId", defender, "occurredOn", tomorrow,
+        officer.documentName("recordThreat").variable("input", Map.of("defenderId", defender, "occurredOn", tomorrow,
                         "kind", "HARASSMENT", "channel", "EMAIL", "description", "Invented account of an e-mail"))
                 .execute()
                 .errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(e -> {
@@ -192,7 +189,7 @@ class DefenderApiTests {
                     assertThat(e.getMessage()).doesNotContain("Invented account").doesNotContain(tomorrow);
                 }));
 
-        var read = graphQl.documentName("defenderWithThreats").variable("id", defender).execute();
+        var read = officer.documentName("defenderWithThreats").variable("id", defender).execute();
         read.path("defender.threats").entityList(Object.class).hasSize(0);
         read.path("defender.lastThreatOn").valueIsNull();
     }
@@ -204,7 +201,7 @@ class DefenderApiTests {
         Map<String, Object> input = DefenderTestData.newDefender(org, "MEDIUM");
         input.put("contact", "Invented telephone");
         input.put("loginSubject", TestData.unique("oidc|update"));
-        var created = graphQl.documentName("createDefender").variable("input", input).execute();
+        var created = officer.documentName("createDefender").variable("input", input).execute();
         String id = created.path("createDefender.id").entity(String.class).get();
 
         Map<String, Object> change = new HashMap<>();
@@ -214,7 +211,7 @@ class DefenderApiTests {
         change.put("protectiveMeasures", "Police escort ordered by the court");
         change.put("contact", null);
         change.put("organisationId", otherOrg);
-        var updated = graphQl.documentName("updateDefender").variable("input", change).execute();
+        var updated = officer.documentName("updateDefender").variable("input", change).execute();
 
         updated.path("updateDefender.version").entity(Integer.class).isEqualTo(2);
         updated.path("updateDefender.riskLevel").entity(String.class).isEqualTo("CRITICAL");
@@ -223,7 +220,7 @@ class DefenderApiTests {
         updated.path("updateDefender.fullName").entity(String.class).isEqualTo((String) input.get("fullName"));
         updated.path("updateDefender.loginSubject").entity(String.class).isEqualTo((String) input.get("loginSubject"));
 
-        var read = graphQl.documentName("defenderWithThreats").variable("id", id).execute();
+        var read = officer.documentName("defenderWithThreats").variable("id", id).execute();
         read.path("defender.protectiveMeasures").entity(String.class).isEqualTo("Police escort ordered by the court");
         read.path("defender.contact").valueIsNull();
         read.path("defender.version").entity(Integer.class).isEqualTo(2);
@@ -240,13 +237,13 @@ class DefenderApiTests {
         change.put("fullName", longName);
         change.put("organisationId", UNKNOWN_ID);
 
-        graphQl.documentName("updateDefender").variable("input", change).execute()
+        officer.documentName("updateDefender").variable("input", change).execute()
                 .errors().satisfy(errors -> {
                     assertThat(errors).extracting(e -> e.getExtensions().get("field"))
                             .containsExactlyInAnyOrder("input.riskLevel", "input.fullName", "input.organisationId");
                     assertThat(errors).allSatisfy(e -> assertThat(e.getMessage()).doesNotContain("Invented"));
                 });
-        graphQl.documentName("defenderWithThreats").variable("id", id).execute()
+        officer.documentName("defenderWithThreats").variable("id", id).execute()
                 .path("defender.riskLevel").entity(String.class).isEqualTo("HIGH")
                 .path("defender.version").entity(Integer.class).isEqualTo(1);
     }
@@ -254,15 +251,15 @@ class DefenderApiTests {
     @Test
     void shouldRefuseAStaleDefenderUpdateWithConflictInsteadOfOverwriting() {
         String id = data().defender(data().organisation(), "LOW");
-        graphQl.documentName("updateDefender").variable("input", Map.of("id", id, "version", 1, "riskLevel", "HIGH"))
+        officer.documentName("updateDefender").variable("input", Map.of("id", id, "version", 1, "riskLevel", "HIGH"))
                 .execute().path("updateDefender.version").entity(Integer.class).isEqualTo(2);
 
-        graphQl.documentName("updateDefender").variable("input", Map.of("id", id, "version", 1, "riskLevel", "MEDIUM"))
+        officer.documentName("updateDefender").variable("input", Map.of("id", id, "version", 1, "riskLevel", "MEDIUM"))
                 .execute()
                 .errors().satisfy(errors -> assertThat(errors).singleElement()
                         .satisfies(e -> assertThat(e.getErrorType().toString()).isEqualTo("CONFLICT")));
 
-        graphQl.documentName("defenderWithThreats").variable("id", id).execute()
+        officer.documentName("defenderWithThreats").variable("id", id).execute()
                 .path("defender.riskLevel").entity(String.class).isEqualTo("HIGH")
                 .path("defender.version").entity(Integer.class).isEqualTo(2);
     }
@@ -272,33 +269,33 @@ class DefenderApiTests {
         String defender = data().defender(data().organisation(), "HIGH");
         String threat = data().threat(defender, "2020-03-03", "DIGITAL_ATTACK", "MESSAGING_APP");
 
-        var updated = graphQl.documentName("updateThreatFollowUp").variable("input", Map.of("id", threat, "version", 1,
+        var updated = officer.documentName("updateThreatFollowUp").variable("input", Map.of("id", threat, "version", 1,
                 "followUp", "Complaint filed with the prosecutor", "reportedToAuthorities", true)).execute();
         updated.path("updateThreatFollowUp.version").entity(Integer.class).isEqualTo(2);
         updated.path("updateThreatFollowUp.followUp").entity(String.class).isEqualTo("Complaint filed with the prosecutor");
         updated.path("updateThreatFollowUp.reportedToAuthorities").entity(Boolean.class).isEqualTo(true);
 
-        graphQl.documentName("updateThreatFollowUp").variable("input", Map.of("id", threat, "version", 1,
+        officer.documentName("updateThreatFollowUp").variable("input", Map.of("id", threat, "version", 1,
                         "followUp", "Overwritten"))
                 .execute()
                 .errors().satisfy(errors -> assertThat(errors).singleElement()
                         .satisfies(e -> assertThat(e.getErrorType().toString()).isEqualTo("CONFLICT")));
-        graphQl.documentName("defenderWithThreats").variable("id", defender).execute()
+        officer.documentName("defenderWithThreats").variable("id", defender).execute()
                 .path("defender.threats[0].followUp").entity(String.class).isEqualTo("Complaint filed with the prosecutor")
                 .path("defender.threats[0].reportedToAuthorities").entity(Boolean.class).isEqualTo(true);
     }
 
     @Test
     void shouldAnswerNotFoundForAnUnknownDefender() {
-        graphQl.documentName("defenderWithThreats").variable("id", UNKNOWN_ID).execute()
+        officer.documentName("defenderWithThreats").variable("id", UNKNOWN_ID).execute()
                 .errors().satisfy(errors -> assertThat(errors).singleElement()
                         .satisfies(e -> assertThat(e.getErrorType()).isEqualTo(ErrorType.NOT_FOUND)));
-        graphQl.documentName("recordThreat").variable("input", Map.of("defenderId", UNKNOWN_ID,
+        officer.documentName("recordThreat").variable("input", Map.of("defenderId", UNKNOWN_ID,
                         "occurredOn", "2020-01-01", "kind", "OTHER", "channel", "OTHER"))
                 .execute()
                 .errors().satisfy(errors -> assertThat(errors).singleElement()
                         .satisfies(e -> assertThat(e.getErrorType()).isEqualTo(ErrorType.NOT_FOUND)));
-        graphQl.documentName("updateDefender").variable("input", Map.of("id", UNKNOWN_ID, "version", 1,
+        officer.documentName("updateDefender").variable("input", Map.of("id", UNKNOWN_ID, "version", 1,
                         "riskLevel", "LOW"))
                 .execute()
                 .errors().satisfy(errors -> assertThat(errors).singleElement()
@@ -310,13 +307,13 @@ class DefenderApiTests {
         String detaineeCursor = base64Url("detainee:CL-2019-000001");
         String defenderKindWithBadKey = base64Url("defender:not-a-position");
         for (String cursor : List.of("not a cursor", detaineeCursor, defenderKindWithBadKey)) {
-            graphQl.documentName("defendersPage").variable("after", cursor).execute()
+            officer.documentName("defendersPage").variable("after", cursor).execute()
                     .errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(e -> {
                         assertThat(e.getErrorType()).isEqualTo(ErrorType.BAD_REQUEST);
                         assertThat(e.getExtensions()).containsEntry("field", "after");
                     }));
         }
-        graphQl.documentName("defendersPage").variable("first", 101).execute()
+        officer.documentName("defendersPage").variable("first", 101).execute()
                 .errors().satisfy(errors -> assertThat(errors).singleElement()
                         .satisfies(e -> assertThat(e.getExtensions()).containsEntry("field", "first")));
     }

@@ -9,11 +9,12 @@ import org.springframework.graphql.test.tester.GraphQlTester;
 /** Creates defenders and threats through the public API, each with names and subjects no other test uses. */
 class DefenderTestData {
 
-    private final GraphQlTester graphQl;
+    private final GraphQlTester officer;
     private final Actors actors;
 
-    DefenderTestData(GraphQlTester graphQl, Actors actors) {
-        this.graphQl = graphQl;
+    /** Creates defenders and threats as a protection officer, the role that records them. */
+    DefenderTestData(Actors actors) {
+        this.officer = actors.protectionOfficer();
         this.actors = actors;
     }
 
@@ -33,13 +34,13 @@ class DefenderTestData {
     }
 
     String defender(String organisationId, String riskLevel) {
-        return graphQl.documentName("createDefender").variable("input", newDefender(organisationId, riskLevel))
+        return officer.documentName("createDefender").variable("input", newDefender(organisationId, riskLevel))
                 .execute().path("createDefender.id").entity(String.class).get();
     }
 
     /** Records a threat and returns its id. */
     String threat(String defenderId, String occurredOn, String kind, String channel) {
-        return graphQl.documentName("recordThreat")
+        return officer.documentName("recordThreat")
                 .variable("input", Map.of("defenderId", defenderId, "occurredOn", occurredOn, "kind", kind,
                         "channel", channel))
                 .execute().path("recordThreat.id").entity(String.class).get();

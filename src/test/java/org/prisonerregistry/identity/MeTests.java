@@ -3,6 +3,8 @@ package org.prisonerregistry.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.prisonerregistry.support.RawHttp;
@@ -42,15 +44,27 @@ class MeTests {
 
     @Test
     void shouldListEveryRoleWithTheRowsItReachesAndNoOrganisationWhenTheTokenNamesNone() {
-        var me = as(tokens.token("dev-everything", Set.of(Role.values()), null)).document(ME).execute();
+        // A request acts in one role: a token granting several names it with X-Acting-Role (without
+        // it, `me` is refused like every other non-public field; FieldAccessTests covers that), and
+        // `me` then answers for the caller in that role. Every role the token grants can be named.
+        String token = tokens.token("dev-everything", Set.of(Role.values()), null);
+        Map<Role, String> rowsReached = new LinkedHashMap<>();
+        rowsReached.put(Role.ANALYST, "AGGREGATES_ONLY");
+        rowsReached.put(Role.COORDINATOR, "ORGANISATION_CASELOAD");
+        rowsReached.put(Role.LAWYER, "ASSIGNED_CASES");
+        rowsReached.put(Role.PROTECTION_OFFICER, "DEFENDERS_AND_THREATS");
+        rowsReached.put(Role.AUDITOR, "AUDIT_LOG");
+        rowsReached.put(Role.ADMIN, "ALL_ROWS_INTERNAL_ONLY");
+        assertThat(rowsReached).containsOnlyKeys(Role.values());
 
-        me.path("me.subject").entity(String.class).isEqualTo("dev-everything");
-        me.path("me.organisation").valueIsNull();
-        me.path("me.roles").entityList(String.class).containsExactly(
-                "ANALYST", "COORDINATOR", "LAWYER", "PROTECTION_OFFICER", "AUDITOR", "ADMIN");
-        me.path("me.scope").entityList(String.class).containsExactly(
-                "AGGREGATES_ONLY", "ORGANISATION_CASELOAD", "ASSIGNED_CASES", "DEFENDERS_AND_THREATS", "AUDIT_LOG",
-                "ALL_ROWS_INTERNAL_ONLY");
+        rowsReached.forEach((role, rows) -> {
+            var me = as(token).mutate().header("X-Acting-Role", role.name()).build().document(ME).execute();
+
+            me.path("me.subject").entity(String.class).isEqualTo("dev-everything");
+            me.path("me.organisation").valueIsNull();
+            me.path("me.roles").entityList(String.class).containsExactly(role.name());
+            me.path("me.scope").entityList(String.class).containsExactly(rows);
+        });
     }
 
     @Test

@@ -9,6 +9,8 @@ import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.PlainJWT;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -36,6 +38,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The registry in production mode, trusting one issuer whose key set it fetches over real HTTP: every
@@ -52,6 +55,7 @@ class TokenAttackTests {
 
     private static final String PROTECTED = "{ legalProvisions(country: \"CL\") { code } }";
     private static final String PROBE = "{ callerProbe { subject roles organisation anonymous } }";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @DynamicPropertySource
     static void trustTheTestIssuer(DynamicPropertyRegistry registry) {
@@ -71,17 +75,42 @@ class TokenAttackTests {
 
     @Test
     void shouldAcceptAValidTokenAndShowItsCallerToDataFetchers() {
+        // The token grants "lawyer" and "Coordinator" (and Keycloak's offline_access, which is no role):
+        // a request acts in one of them, named with X-Acting-Role, and the data fetchers see that one.
         String token = TestIssuer.shared().token(claims -> { });
 
-        HttpResponse<String> response = http.query(PROBE, token);
+        for (String acting : List.of("COORDINATOR", "LAWYER")) {
+            HttpResponse<String> response = http.send(actingAs(PROBE, token, acting));
 
-        assertThat(response.statusCode()).isEqualTo(200);
-        JsonNode caller = RawHttp.json(response).path("data").path("callerProbe");
-        assertThat(caller.path("subject").stringValue()).isEqualTo("f3c1a2d4-lawyer");
-        assertThat(caller.path("roles").valueStream().map(JsonNode::stringValue)).containsExactly("COORDINATOR", "LAWYER");
-        assertThat(caller.path("organisation").stringValue()).isEqualTo("DEF-CL");
-        assertThat(caller.path("anonymous").booleanValue()).isFalse();
-        assertThat(RawHttp.json(http.query(PROTECTED, token)).path("data").path("legalProvisions").isArray()).isTrue();
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            JsonNode caller = RawHttp.json(response).path("data").path("callerProbe");
+            assertThat(caller.path("subject").stringValue()).isEqualTo("f3c1a2d4-lawyer");
+            assertThat(caller.path("roles").valueStream().map(JsonNode::stringValue)).containsExactly(acting);
+            assertThat(caller.path("organisation").stringValue()).isEqualTo("DEF-CL");
+            assertThat(caller.path("anonymous").booleanValue()).isFalse();
+            assertThat(RawHttp.json(http.send(actingAs(PROTECTED, token, acting))).path("data").path("legalProvisions")
+                    .isArray()).isTrue();
+        }
+        for (String notGranted : List.of("ADMIN", "offline_access")) {
+            HttpResponse<String> response = http.send(actingAs(PROBE, token, notGranted));
+            assertThat(response.statusCode()).as("the token does not grant " + notGranted).isEqualTo(403);
+            assertThat(RawHttp.json(response).has("data")).isFalse();
+        }
+        JsonNode noActingRole = RawHttp.json(http.query(PROBE, token));
+        assertThat(noActingRole.path("data").isNull()).as("callerProbe is refused, and it is non-null").isTrue();
+        assertThat(noActingRole.path("errors").path(0).path("extensions").path("classification").stringValue())
+                .isEqualTo("FORBIDDEN");
+        assertThat(noActingRole.path("errors").path(0).path("message").stringValue()).contains("X-Acting-Role");
+    }
+
+    /** A POST of {@code query} with a bearer token, acting in {@code role}. */
+    private HttpRequest actingAs(String query, String token, String role) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token)
+                .header("X-Acting-Role", role)
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("query", query))))
+                .build();
     }
 
     @ParameterizedTest(name = "{0}")

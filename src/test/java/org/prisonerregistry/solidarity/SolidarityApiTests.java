@@ -9,11 +9,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.prisonerregistry.identity.Role;
 import org.prisonerregistry.support.RegistryIntegrationTest;
 import org.prisonerregistry.support.Actors;
 import org.prisonerregistry.support.TestData;
-import org.prisonerregistry.support.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.test.tester.GraphQlTester;
@@ -56,15 +54,18 @@ class SolidarityApiTests {
             query($filter: DetaineeFilter) { detainees(filter: $filter) { edges { node { id } } } }""";
 
     @Autowired
-    HttpGraphQlTester graphQl;
-
-    @Autowired
     Actors actors;
 
+    /** Records support and reads it: the test caseload holds every detainee {@link TestData} makes. */
+    HttpGraphQlTester coordinator;
+
+    /** Reads support of the people assigned to them (every detainee {@link TestData} makes). */
+    HttpGraphQlTester lawyer;
+
     @BeforeEach
-    void signInAsAdmin(@Autowired TestTokens tokens) {
-        // Until the field policy lands every caller with a role may do everything; ADMIN stands for them.
-        graphQl = tokens.signIn(graphQl, Role.ADMIN);
+    void signIn() {
+        coordinator = actors.coordinator();
+        lawyer = actors.lawyer();
     }
 
     private TestData data() {
@@ -77,29 +78,34 @@ class SolidarityApiTests {
         String families = data().organisation("Invented Families Group");
         String person = data().detainee(TestData.unique("Region"));
 
-        var need = graphQl.document(RECORD_NEED).variable("input", Map.of("detaineeId", person,
+        var need = coordinator.document(RECORD_NEED).variable("input", Map.of("detaineeId", person,
                 "category", "LEGAL_DEFENCE", "description", "  A lawyer for the appeal  ")).execute();
         need.path("recordNeed.status").entity(String.class).isEqualTo("OPEN");
         need.path("recordNeed.description").entity(String.class).isEqualTo("A lawyer for the appeal");
         need.path("recordNeed.recordedOn").entity(String.class).isEqualTo(LocalDate.now().toString());
         need.path("recordNeed.version").entity(Integer.class).isEqualTo(1);
 
-        var sponsorship = graphQl.document(RECORD_SPONSORSHIP).variable("input", Map.of("detaineeId", person,
+        var sponsorship = coordinator.document(RECORD_SPONSORSHIP).variable("input", Map.of("detaineeId", person,
                 "sponsorId", foundation, "startsOn", "2020-01-01", "monthlyAmount", 150000, "currency", "CLP")).execute();
         sponsorship.path("recordSponsorship.active").entity(Boolean.class).isEqualTo(true);
         sponsorship.path("recordSponsorship.sponsor.name").entity(String.class).isEqualTo("Invented Diaspora Foundation");
         String sponsorshipId = sponsorship.path("recordSponsorship.id").entity(String.class).get();
 
-        graphQl.document(RECORD_DISBURSEMENT).variable("input", Map.of("detaineeId", person, "paidById", families,
+        coordinator.document(RECORD_DISBURSEMENT).variable("input", Map.of("detaineeId", person, "paidById", families,
                         "sponsorshipId", sponsorshipId, "paidOn", "2020-02-03", "amount", new BigDecimal("80000.5"),
                         "currency", "CLP", "category", "LAWYER_FEES")).execute()
                 .path("recordDisbursement.sponsorship.id").entity(String.class).isEqualTo(sponsorshipId)
                 .path("recordDisbursement.paidBy.name").entity(String.class).isEqualTo("Invented Families Group");
-        graphQl.document(RECORD_DISBURSEMENT).variable("input", Map.of("detaineeId", person, "paidById", families,
+        coordinator.document(RECORD_DISBURSEMENT).variable("input", Map.of("detaineeId", person, "paidById", families,
                         "paidOn", "2020-03-10", "amount", 12000, "currency", "CLP", "category", "BASIC_NEEDS")).execute()
                 .path("recordDisbursement.sponsorship").valueIsNull();
 
-        var read = graphQl.document(SUPPORT_OF).variable("id", person).execute();
+        for (HttpGraphQlTester reader : List.of(coordinator, lawyer)) {
+            assertSupportRecorded(reader.document(SUPPORT_OF).variable("id", person).execute());
+        }
+    }
+
+    private static void assertSupportRecorded(GraphQlTester.Response read) {
         read.path("detainee.supportNeeds[*].category").entityList(String.class).containsExactly("LEGAL_DEFENCE");
         read.path("detainee.supportNeeds[0].description").entity(String.class).isEqualTo("A lawyer for the appeal");
         read.path("detainee.sponsorships[0].sponsor.name").entity(String.class).isEqualTo("Invented Diaspora Foundation");
@@ -129,7 +135,7 @@ class SolidarityApiTests {
         disburse(first, org, "2020-02-12", "30000", "CLP", "BASIC_NEEDS");
         disburse(second, org, "2020-03-01", "75.25", "EUR", "FINES_AND_BONDS");
 
-        var page = graphQl.document(TOTALS_IN_REGION).variable("filter", Map.of("region", region)).execute();
+        var page = coordinator.document(TOTALS_IN_REGION).variable("filter", Map.of("region", region)).execute();
 
         Map<String, List<String>> totals = new HashMap<>();
         for (String id : List.of(first, second)) {
@@ -147,26 +153,26 @@ class SolidarityApiTests {
         String person = data().detainee(region);
         assertThat(statusOf(person)).isEqualTo("NO_OPEN_NEEDS");
 
-        String need = graphQl.document(RECORD_NEED).variable("input", Map.of("detaineeId", person,
+        String need = coordinator.document(RECORD_NEED).variable("input", Map.of("detaineeId", person,
                 "category", "BASIC_NEEDS")).execute().path("recordNeed.id").entity(String.class).get();
         assertThat(statusOf(person)).isEqualTo("NEEDS_SUPPORT");
         assertThat(idsWith(region, "NEEDS_SUPPORT")).containsExactly(person);
         assertThat(idsWith(region, "SPONSORED")).isEmpty();
 
-        String sponsorship = graphQl.document(RECORD_SPONSORSHIP).variable("input", Map.of("detaineeId", person,
+        String sponsorship = coordinator.document(RECORD_SPONSORSHIP).variable("input", Map.of("detaineeId", person,
                         "sponsorId", org, "startsOn", "2021-05-01", "monthlyAmount", 90, "currency", "EUR")).execute()
                 .path("recordSponsorship.id").entity(String.class).get();
         assertThat(statusOf(person)).isEqualTo("SPONSORED");
         assertThat(idsWith(region, "SPONSORED")).containsExactly(person);
         assertThat(idsWith(region, "NEEDS_SUPPORT")).isEmpty();
 
-        graphQl.document(END_SPONSORSHIP).variable("input", Map.of("id", sponsorship, "version", 1,
+        coordinator.document(END_SPONSORSHIP).variable("input", Map.of("id", sponsorship, "version", 1,
                         "endsOn", LocalDate.now().minusDays(1).toString())).execute()
                 .path("endSponsorship.active").entity(Boolean.class).isEqualTo(false)
                 .path("endSponsorship.version").entity(Integer.class).isEqualTo(2);
         assertThat(statusOf(person)).isEqualTo("NEEDS_SUPPORT");
 
-        graphQl.document(UPDATE_NEED).variable("input", Map.of("id", need, "version", 1, "status", "MET")).execute()
+        coordinator.document(UPDATE_NEED).variable("input", Map.of("id", need, "version", 1, "status", "MET")).execute()
                 .path("updateNeed.status").entity(String.class).isEqualTo("MET");
         assertThat(statusOf(person)).isEqualTo("NO_OPEN_NEEDS");
         assertThat(idsWith(region, "NO_OPEN_NEEDS")).containsExactly(person);
@@ -177,7 +183,7 @@ class SolidarityApiTests {
         String person = data().detainee(TestData.unique("Region"));
         String description = "Insulin for diabetes " + "x".repeat(SolidarityService.MAX_DESCRIPTION);
 
-        graphQl.document(RECORD_NEED).variable("input", Map.of("detaineeId", person, "category", "HEALTH",
+        coordinator.document(RECORD_NEED).variable("input", Map.of("detaineeId", person, "category", "HEALTH",
                         "description", description, "recordedOn", LocalDate.now().plusDays(1).toString())).execute()
                 .errors().satisfy(errors -> {
                     assertThat(errors).allSatisfy(e -> {
@@ -188,7 +194,7 @@ class SolidarityApiTests {
                             .containsExactlyInAnyOrder("input.description", "input.recordedOn");
                 });
 
-        graphQl.document(SUPPORT_OF).variable("id", person).execute()
+        coordinator.document(SUPPORT_OF).variable("id", person).execute()
                 .path("detainee.supportNeeds").entityList(Object.class).hasSize(0);
     }
 
@@ -196,7 +202,7 @@ class SolidarityApiTests {
     void shouldRejectAnInvalidSponsorshipNamingEveryFieldAndWriteNothing() {
         String person = data().detainee(TestData.unique("Region"));
 
-        graphQl.document(RECORD_SPONSORSHIP).variable("input", Map.of("detaineeId", person,
+        coordinator.document(RECORD_SPONSORSHIP).variable("input", Map.of("detaineeId", person,
                         "sponsorId", "00000000-0000-4000-8000-000000000000", "startsOn", "2021-01-01",
                         "endsOn", "2020-12-31", "monthlyAmount", -5, "currency", "eur")).execute()
                 .errors().satisfy(errors -> assertThat(errors)
@@ -205,7 +211,7 @@ class SolidarityApiTests {
                         .containsExactlyInAnyOrder("input.sponsorId", "input.endsOn", "input.monthlyAmount",
                                 "input.currency"));
 
-        graphQl.document(SUPPORT_OF).variable("id", person).execute()
+        coordinator.document(SUPPORT_OF).variable("id", person).execute()
                 .path("detainee.sponsorships").entityList(Object.class).hasSize(0);
     }
 
@@ -214,7 +220,7 @@ class SolidarityApiTests {
         String org = data().organisation("Invented Bail Fund");
         String person = data().detainee(TestData.unique("Region"));
 
-        graphQl.document(RECORD_DISBURSEMENT).variable("input", Map.of("detaineeId", person, "paidById", org,
+        coordinator.document(RECORD_DISBURSEMENT).variable("input", Map.of("detaineeId", person, "paidById", org,
                         "paidOn", LocalDate.now().plusDays(3).toString(), "amount", new BigDecimal("1234.567"),
                         "currency", "XYZ", "category", "FINES_AND_BONDS")).execute()
                 .errors().satisfy(errors -> {
@@ -225,12 +231,12 @@ class SolidarityApiTests {
                     assertThat(errors).extracting(e -> e.getExtensions().get("field"))
                             .containsExactlyInAnyOrder("input.paidOn", "input.amount", "input.currency");
                 });
-        graphQl.document(RECORD_DISBURSEMENT).variable("input", Map.of("detaineeId", person, "paidById", org,
+        coordinator.document(RECORD_DISBURSEMENT).variable("input", Map.of("detaineeId", person, "paidById", org,
                         "paidOn", "2020-01-01", "amount", 0, "currency", "CLP", "category", "OTHER")).execute()
                 .errors().satisfy(errors -> assertThat(errors).singleElement()
                         .satisfies(e -> assertThat(e.getExtensions()).containsEntry("field", "input.amount")));
 
-        var after = graphQl.document(SUPPORT_OF).variable("id", person).execute();
+        var after = coordinator.document(SUPPORT_OF).variable("id", person).execute();
         after.path("detainee.disbursements").entityList(Object.class).hasSize(0);
         after.path("detainee.disbursementTotals").entityList(Object.class).hasSize(0);
     }
@@ -243,7 +249,7 @@ class SolidarityApiTests {
         String other = data().detainee(region);
         String sponsorship = sponsorship(sponsored, org, "2020-01-01", null);
 
-        graphQl.document(RECORD_DISBURSEMENT).variable("input", Map.of("detaineeId", other, "paidById", org,
+        coordinator.document(RECORD_DISBURSEMENT).variable("input", Map.of("detaineeId", other, "paidById", org,
                         "sponsorshipId", sponsorship, "paidOn", "2020-06-01", "amount", 5000, "currency", "CLP",
                         "category", "BASIC_NEEDS")).execute()
                 .errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(e -> {
@@ -251,9 +257,9 @@ class SolidarityApiTests {
                     assertThat(e.getExtensions()).containsEntry("field", "input.sponsorshipId");
                 }));
 
-        graphQl.document(SUPPORT_OF).variable("id", other).execute()
+        coordinator.document(SUPPORT_OF).variable("id", other).execute()
                 .path("detainee.disbursements").entityList(Object.class).hasSize(0);
-        graphQl.document(SUPPORT_OF).variable("id", sponsored).execute()
+        coordinator.document(SUPPORT_OF).variable("id", sponsored).execute()
                 .path("detainee.disbursements").entityList(Object.class).hasSize(0);
     }
 
@@ -264,13 +270,13 @@ class SolidarityApiTests {
         String sponsorship = sponsorship(person, org, "2020-01-01", "2020-06-30");
 
         for (String paidOn : List.of("2019-12-31", "2020-07-01")) {
-            graphQl.document(RECORD_DISBURSEMENT).variable("input", Map.of("detaineeId", person, "paidById", org,
+            coordinator.document(RECORD_DISBURSEMENT).variable("input", Map.of("detaineeId", person, "paidById", org,
                             "sponsorshipId", sponsorship, "paidOn", paidOn, "amount", 5000, "currency", "CLP",
                             "category", "BASIC_NEEDS")).execute()
                     .errors().satisfy(errors -> assertThat(errors).singleElement()
                             .satisfies(e -> assertThat(e.getExtensions()).containsEntry("field", "input.paidOn")));
         }
-        graphQl.document(RECORD_DISBURSEMENT).variable("input", Map.of("detaineeId", person, "paidById", org,
+        coordinator.document(RECORD_DISBURSEMENT).variable("input", Map.of("detaineeId", person, "paidById", org,
                         "sponsorshipId", sponsorship, "paidOn", "2020-06-30", "amount", 5000, "currency", "CLP",
                         "category", "BASIC_NEEDS")).execute()
                 .path("recordDisbursement.sponsorship.id").entity(String.class).isEqualTo(sponsorship);
@@ -281,17 +287,17 @@ class SolidarityApiTests {
         String org = data().organisation("Invented Long-Term Sponsors");
         String person = data().detainee(TestData.unique("Region"));
         String sponsorship = sponsorship(person, org, "2020-01-01", null);
-        graphQl.document(RECORD_DISBURSEMENT).variable("input", Map.of("detaineeId", person, "paidById", org,
+        coordinator.document(RECORD_DISBURSEMENT).variable("input", Map.of("detaineeId", person, "paidById", org,
                         "sponsorshipId", sponsorship, "paidOn", "2020-05-15", "amount", 5000, "currency", "CLP",
                         "category", "LAWYER_FEES")).execute()
                 .path("recordDisbursement.id").hasValue();
 
-        graphQl.document(END_SPONSORSHIP).variable("input", Map.of("id", sponsorship, "version", 1,
+        coordinator.document(END_SPONSORSHIP).variable("input", Map.of("id", sponsorship, "version", 1,
                         "endsOn", "2020-05-14")).execute()
                 .errors().satisfy(errors -> assertThat(errors).singleElement()
                         .satisfies(e -> assertThat(e.getExtensions()).containsEntry("field", "input.endsOn")));
 
-        var after = graphQl.document(SUPPORT_OF).variable("id", person).execute();
+        var after = coordinator.document(SUPPORT_OF).variable("id", person).execute();
         after.path("detainee.sponsorships[0].endsOn").valueIsNull();
         after.path("detainee.sponsorships[0].version").entity(Integer.class).isEqualTo(1);
     }
@@ -299,28 +305,28 @@ class SolidarityApiTests {
     @Test
     void shouldUpdateOnlyTheGivenFieldsOfANeedAndClearADescriptionGivenAsNull() {
         String person = data().detainee(TestData.unique("Region"));
-        String need = graphQl.document(RECORD_NEED).variable("input", Map.of("detaineeId", person,
+        String need = coordinator.document(RECORD_NEED).variable("input", Map.of("detaineeId", person,
                         "category", "FAMILY", "description", "Bus fares for visits")).execute()
                 .path("recordNeed.id").entity(String.class).get();
 
-        graphQl.document(UPDATE_NEED).variable("input", Map.of("id", need, "version", 1, "status", "CLOSED")).execute()
+        coordinator.document(UPDATE_NEED).variable("input", Map.of("id", need, "version", 1, "status", "CLOSED")).execute()
                 .path("updateNeed.status").entity(String.class).isEqualTo("CLOSED")
                 .path("updateNeed.description").entity(String.class).isEqualTo("Bus fares for visits")
                 .path("updateNeed.version").entity(Integer.class).isEqualTo(2);
 
         Map<String, Object> clear = new HashMap<>(Map.of("id", need, "version", 2));
         clear.put("description", null);
-        graphQl.document(UPDATE_NEED).variable("input", clear).execute()
+        coordinator.document(UPDATE_NEED).variable("input", clear).execute()
                 .path("updateNeed.description").valueIsNull()
                 .path("updateNeed.status").entity(String.class).isEqualTo("CLOSED")
                 .path("updateNeed.version").entity(Integer.class).isEqualTo(3);
 
         Map<String, Object> clearStatus = new HashMap<>(Map.of("id", need, "version", 3));
         clearStatus.put("status", null);
-        graphQl.document(UPDATE_NEED).variable("input", clearStatus).execute()
+        coordinator.document(UPDATE_NEED).variable("input", clearStatus).execute()
                 .errors().satisfy(errors -> assertThat(errors).singleElement()
                         .satisfies(e -> assertThat(e.getExtensions()).containsEntry("field", "input.status")));
-        graphQl.document(UPDATE_NEED).variable("input", Map.of("id", need, "version", 3)).execute()
+        coordinator.document(UPDATE_NEED).variable("input", Map.of("id", need, "version", 3)).execute()
                 .errors().satisfy(errors -> assertThat(errors).singleElement()
                         .satisfies(e -> assertThat(e.getExtensions()).containsEntry("field", "input")));
     }
@@ -328,18 +334,18 @@ class SolidarityApiTests {
     @Test
     void shouldRefuseAStaleNeedUpdateWithConflictInsteadOfOverwriting() {
         String person = data().detainee(TestData.unique("Region"));
-        String need = graphQl.document(RECORD_NEED).variable("input", Map.of("detaineeId", person,
+        String need = coordinator.document(RECORD_NEED).variable("input", Map.of("detaineeId", person,
                         "category", "LEGAL_DEFENCE", "description", "first")).execute()
                 .path("recordNeed.id").entity(String.class).get();
-        graphQl.document(UPDATE_NEED).variable("input", Map.of("id", need, "version", 1, "description", "second"))
+        coordinator.document(UPDATE_NEED).variable("input", Map.of("id", need, "version", 1, "description", "second"))
                 .execute().path("updateNeed.version").entity(Integer.class).isEqualTo(2);
 
-        graphQl.document(UPDATE_NEED).variable("input", Map.of("id", need, "version", 1, "description", "third"))
+        coordinator.document(UPDATE_NEED).variable("input", Map.of("id", need, "version", 1, "description", "third"))
                 .execute()
                 .errors().satisfy(errors -> assertThat(errors).singleElement()
                         .satisfies(e -> assertThat(e.getErrorType().toString()).isEqualTo("CONFLICT")));
 
-        graphQl.document(SUPPORT_OF).variable("id", person).execute()
+        coordinator.document(SUPPORT_OF).variable("id", person).execute()
                 .path("detainee.supportNeeds[0].description").entity(String.class).isEqualTo("second")
                 .path("detainee.supportNeeds[0].version").entity(Integer.class).isEqualTo(2);
     }
@@ -349,14 +355,14 @@ class SolidarityApiTests {
         String org = data().organisation("Invented Careful Sponsors");
         String unknown = "00000000-0000-4000-8000-000000000000";
 
-        assertNotFound(graphQl.document(RECORD_NEED).variable("input", Map.of("detaineeId", unknown,
+        assertNotFound(coordinator.document(RECORD_NEED).variable("input", Map.of("detaineeId", unknown,
                 "category", "HEALTH")).execute());
-        assertNotFound(graphQl.document(RECORD_SPONSORSHIP).variable("input", Map.of("detaineeId", unknown,
+        assertNotFound(coordinator.document(RECORD_SPONSORSHIP).variable("input", Map.of("detaineeId", unknown,
                 "sponsorId", org, "startsOn", "2020-01-01", "monthlyAmount", 100, "currency", "EUR")).execute());
-        assertNotFound(graphQl.document(RECORD_DISBURSEMENT).variable("input", Map.of("detaineeId", unknown,
+        assertNotFound(coordinator.document(RECORD_DISBURSEMENT).variable("input", Map.of("detaineeId", unknown,
                 "paidById", org, "paidOn", "2020-01-01", "amount", 100, "currency", "EUR",
                 "category", "OTHER")).execute());
-        assertNotFound(graphQl.document(UPDATE_NEED).variable("input", Map.of("id", unknown, "version", 1,
+        assertNotFound(coordinator.document(UPDATE_NEED).variable("input", Map.of("id", unknown, "version", 1,
                 "status", "MET")).execute());
     }
 
@@ -371,13 +377,13 @@ class SolidarityApiTests {
         if (endsOn != null) {
             input.put("endsOn", endsOn);
         }
-        return graphQl.document(RECORD_SPONSORSHIP).variable("input", input).execute()
+        return coordinator.document(RECORD_SPONSORSHIP).variable("input", input).execute()
                 .path("recordSponsorship.id").entity(String.class).get();
     }
 
     private void disburse(String detaineeId, String paidById, String paidOn, String amount, String currency,
                           String category) {
-        graphQl.document(RECORD_DISBURSEMENT).variable("input", Map.of("detaineeId", detaineeId, "paidById", paidById,
+        coordinator.document(RECORD_DISBURSEMENT).variable("input", Map.of("detaineeId", detaineeId, "paidById", paidById,
                         "paidOn", paidOn, "amount", new BigDecimal(amount), "currency", currency, "category", category))
                 .execute().path("recordDisbursement.id").hasValue();
     }
@@ -396,12 +402,12 @@ class SolidarityApiTests {
     record Total(String currency, String category, BigDecimal amount) {}
 
     private String statusOf(String detaineeId) {
-        return graphQl.document(SUPPORT_OF).variable("id", detaineeId).execute()
+        return coordinator.document(SUPPORT_OF).variable("id", detaineeId).execute()
                 .path("detainee.supportStatus").entity(String.class).get();
     }
 
     private List<String> idsWith(String region, String supportStatus) {
-        return graphQl.document(IDS_IN).variable("filter", Map.of("region", region, "supportStatus", supportStatus))
+        return coordinator.document(IDS_IN).variable("filter", Map.of("region", region, "supportStatus", supportStatus))
                 .execute().path("detainees.edges[*].node.id").entityList(String.class).get();
     }
 }
