@@ -12,6 +12,7 @@ import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLType;
 import graphql.schema.GraphQLTypeUtil;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.stereotype.Component;
@@ -24,6 +25,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class FieldAccessInstrumentation extends SimplePerformantInstrumentation {
+
+    /** Local context of values read by their owner (see {@link OwnedRecord}). */
+    private static final Object OWNER_VERIFIED = new Object();
 
     private final Map<GraphQLFieldDefinition, FieldPolicy> policies = new ConcurrentHashMap<>();
 
@@ -42,9 +46,49 @@ class FieldAccessInstrumentation extends SimplePerformantInstrumentation {
             return dataFetcher;
         }
         return env -> {
-            Refusal refusal = refusal(policy, env.getGraphQlContext().get(AccessContext.KEY), type, field);
-            return refusal == null ? dataFetcher.get(env) : refusal.asResult(env);
+            AccessContext access = env.getGraphQlContext().get(AccessContext.KEY);
+            boolean self = policy.admitsSelf() && isSelf(access, env);
+            Refusal refusal = self ? purposeRefusal(policy, access, type, field) : refusal(policy, access, type, field);
+            if (refusal != null) {
+                return refusal.asResult(env);
+            }
+            Object value = dataFetcher.get(env);
+            return self ? markedAsSelf(value) : value;
         };
+    }
+
+    /**
+     * Whether the caller is the person the source record is about: the record names them as its
+     * owner, or it hangs below one that did (a defender's threats).
+     */
+    private static boolean isSelf(AccessContext access, DataFetchingEnvironment env) {
+        if (access == null || access.caller().anonymous()) {
+            return false;
+        }
+        if (env.getSource() instanceof OwnedRecord owned) {
+            return owned.ownerSubject() != null && owned.ownerSubject().equals(access.caller().subject());
+        }
+        return env.getLocalContext() == OWNER_VERIFIED;
+    }
+
+    /** Passes "read by its owner" down to the fields below, which have no owner of their own to compare. */
+    private static Object markedAsSelf(Object value) {
+        if (value instanceof CompletionStage<?> stage) {
+            return stage.thenApply(FieldAccessInstrumentation::markedAsSelf);
+        }
+        if (value instanceof DataFetcherResult<?> result) {
+            return result.transform(b -> b.localContext(OWNER_VERIFIED));
+        }
+        return DataFetcherResult.newResult().data(value).localContext(OWNER_VERIFIED).build();
+    }
+
+    private static Refusal purposeRefusal(FieldPolicy policy, AccessContext access, GraphQLObjectType type,
+                                          GraphQLFieldDefinition field) {
+        if (policy.needsPurpose() && access.purpose() == null) {
+            return new Refusal(ErrorType.FORBIDDEN, type.getName() + "." + field.getName()
+                    + " holds SPECIAL data: state why you read it in the " + AccessContextInterceptor.PURPOSE_HEADER + " header");
+        }
+        return null;
     }
 
     /** Why the field is refused, or null when it is not. Messages name fields and roles, never values. */
@@ -62,11 +106,7 @@ class FieldAccessInstrumentation extends SimplePerformantInstrumentation {
         if (!policy.admits(role)) {
             return new Refusal(ErrorType.FORBIDDEN, coordinates + " is not available to the role " + role);
         }
-        if (policy.needsPurpose() && access.purpose() == null) {
-            return new Refusal(ErrorType.FORBIDDEN, coordinates + " holds SPECIAL data: state why you read it in the "
-                    + AccessContextInterceptor.PURPOSE_HEADER + " header");
-        }
-        return null;
+        return purposeRefusal(policy, access, type, field);
     }
 
     /** A refused field: null, with an error that says why. */

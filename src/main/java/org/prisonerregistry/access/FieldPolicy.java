@@ -29,6 +29,11 @@ public record FieldPolicy(Set<String> allow, String dataClass) {
         return admitsEveryone() || allow.contains(role);
     }
 
+    /** Whether the person a record is about may read this field of it, in any role. */
+    public boolean admitsSelf() {
+        return allow.contains("SELF");
+    }
+
     public boolean needsPurpose() {
         return "SPECIAL".equals(dataClass);
     }

@@ -1,8 +1,16 @@
 package org.prisonerregistry.access;
 
+import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLNamedType;
 import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLSchema;
+import graphql.schema.GraphQLTypeUtil;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.graphql.execution.GraphQlSource;
@@ -22,6 +30,72 @@ class PolicyCoverage {
             throw new IllegalStateException("These schema fields have no @policy (on the field or its type): "
                     + String.join(", ", missing));
         }
+        List<String> nonNull = refusableNonNullFields(graphQlSource.schema());
+        if (!nonNull.isEmpty()) {
+            throw new IllegalStateException("These fields can be refused to a role that reaches their parent, so they"
+                    + " must be nullable (a refused non-null field would blank its parent): " + String.join(", ", nonNull));
+        }
+    }
+
+    /**
+     * Fields declared non-null although some role that reaches their object may not read them. A
+     * refused field resolves to null; were it non-null, GraphQL would null the whole parent object and
+     * hide the fields that role may read. Which roles reach which type is worked out from the root.
+     */
+    static List<String> refusableNonNullFields(GraphQLSchema schema) {
+        Map<String, Set<String>> reachedBy = new HashMap<>();
+        Set<String> everyone = new HashSet<>(List.of("PUBLIC", "ANALYST", "COORDINATOR", "LAWYER",
+                "PROTECTION_OFFICER", "AUDITOR", "ADMIN"));
+        Deque<GraphQLObjectType> work = new ArrayDeque<>();
+        for (GraphQLObjectType root : new GraphQLObjectType[] {schema.getQueryType(), schema.getMutationType()}) {
+            if (root != null) {
+                reachedBy.put(root.getName(), everyone);
+                work.add(root);
+            }
+        }
+        while (!work.isEmpty()) {
+            GraphQLObjectType type = work.poll();
+            Set<String> reaching = reachedBy.get(type.getName());
+            for (GraphQLFieldDefinition field : type.getFieldDefinitions()) {
+                if (!(GraphQLTypeUtil.unwrapAll(field.getType()) instanceof GraphQLObjectType child)) {
+                    continue;
+                }
+                Set<String> through = admitted(reaching, FieldPolicy.of(type, field).orElseThrow());
+                Set<String> known = reachedBy.computeIfAbsent(child.getName(), name -> new HashSet<>());
+                if (known.addAll(through)) {
+                    work.add(child);
+                }
+            }
+        }
+        List<String> refusable = new ArrayList<>();
+        reachedBy.forEach((name, reaching) -> {
+            GraphQLObjectType type = schema.getObjectType(name);
+            for (GraphQLFieldDefinition field : type.getFieldDefinitions()) {
+                FieldPolicy policy = FieldPolicy.of(type, field).orElseThrow();
+                if (GraphQLTypeUtil.isNonNull(field.getType()) && !admitted(reaching, policy).containsAll(reaching)) {
+                    refusable.add(name + "." + field.getName());
+                }
+            }
+        });
+        refusable.sort(null);
+        return refusable;
+    }
+
+    /**
+     * The reaching audiences that the policy admits (PUBLIC admits all of them). SELF stands for the
+     * record's owner, whoever reaches it: a field admitting only SELF can still be refused to the
+     * roles that reach it, so it never counts as admitting them.
+     */
+    private static Set<String> admitted(Set<String> reaching, FieldPolicy policy) {
+        if (policy.admitsEveryone()) {
+            return reaching;
+        }
+        Set<String> admitted = new HashSet<>(reaching);
+        admitted.retainAll(policy.allow());
+        if (policy.admitsSelf()) {
+            admitted.add("SELF");
+        }
+        return admitted;
     }
 
     /** Every {@code Type.field} of an object type (introspection aside) with no policy of its own or its type's. */

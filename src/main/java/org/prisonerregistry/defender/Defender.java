@@ -2,6 +2,7 @@ package org.prisonerregistry.defender;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.prisonerregistry.access.OwnedRecord;
 
 /**
  * A lawyer or human-rights defender who works for an organisation. Everything here is SPECIAL data:
@@ -18,7 +19,13 @@ public record Defender(
         RiskLevel riskLevel,
         String protectiveMeasures,
         OffsetDateTime recordedAt,
-        int version) {
+        int version) implements OwnedRecord {
+
+    /** A defender who logs in owns their record: the SELF audience reads it. */
+    @Override
+    public String ownerSubject() {
+        return loginSubject;
+    }
 
     @Override
     public String toString() {
