@@ -29,6 +29,14 @@ public record FieldPolicy(Set<String> allow, String dataClass) {
         return admitsEveryone() || allow.contains(role);
     }
 
+    private static final Set<String> EVERY_ROLE = Set.of("ANALYST", "COORDINATOR", "LAWYER", "PROTECTION_OFFICER",
+            "AUDITOR", "ADMIN");
+
+    /** Whether every role may use the field, so that a caller with several roles need not pick one. */
+    public boolean admitsEveryRole() {
+        return admitsEveryone() || allow.containsAll(EVERY_ROLE);
+    }
+
     /** Whether the person a record is about may read this field of it, in any role. */
     public boolean admitsSelf() {
         return allow.contains("SELF");
