@@ -32,8 +32,8 @@ record DemoBatch(List<DefenderRow> defenders, List<ThreatRow> threats, List<Deta
                 + sentences.size() + supportNeeds.size() + sponsorships.size() + disbursements.size();
     }
 
-    record DefenderRow(UUID id, UUID organisationId, String fullName, String kind, String contact, String riskLevel,
-                       String protectiveMeasures, OffsetDateTime recordedAt) {}
+    record DefenderRow(UUID id, UUID organisationId, String fullName, String kind, String loginSubject, String contact,
+                       String riskLevel, String protectiveMeasures, OffsetDateTime recordedAt) {}
 
     record ThreatRow(UUID id, UUID defenderId, LocalDate occurredOn, String kind, String channel, String description,
                      boolean reportedToAuthorities, String followUp, String source, OffsetDateTime recordedAt) {}

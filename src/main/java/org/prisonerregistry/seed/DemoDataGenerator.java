@@ -323,8 +323,11 @@ final class DemoDataGenerator {
                     ? pick(chile ? DemoVocabulary.CHILE_PROTECTIVE_MEASURES : DemoVocabulary.BELARUS_PROTECTIVE_MEASURES)
                     : null;
             LocalDate since = chile ? day("2019-10-19", "2020-03-31") : day("2020-08-10", "2021-12-31");
-            DefenderRow defender = new DefenderRow(id(), refs.organisation(organisation), name.fullName(), kind,
-                    email(name), risk, measures, recordedAt(since));
+            UUID defenderId = id();
+            // Demo lawyers log in, so that a newcomer can mint a lawyer's token and see their clients.
+            String loginSubject = kind.equals("LAWYER") ? "demo-lawyer-" + defenderId.toString().substring(0, 8) : null;
+            DefenderRow defender = new DefenderRow(defenderId, refs.organisation(organisation), name.fullName(), kind,
+                    loginSubject, email(name), risk, measures, recordedAt(since));
             out.defenders().add(defender);
             if (kind.equals("LAWYER")) {
                 (chile ? chileLawyers : belarusLawyers).add(defender.id());

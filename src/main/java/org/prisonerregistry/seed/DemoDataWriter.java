@@ -150,9 +150,10 @@ final class DemoDataWriter {
     static EncodedBatch encode(DemoBatch b) {
         List<TableRows> rows = new ArrayList<>();
         encode(rows, DEFENDER, b.defenders(), d -> values(d.id(), d.organisationId(), d.fullName(), d.kind(),
-                        d.contact(), d.riskLevel(), d.protectiveMeasures(), d.recordedAt(), 1),
-                DEFENDER.ID, DEFENDER.ORGANISATION_ID, DEFENDER.FULL_NAME, DEFENDER.KIND, DEFENDER.CONTACT,
-                DEFENDER.RISK_LEVEL, DEFENDER.PROTECTIVE_MEASURES, DEFENDER.RECORDED_AT, DEFENDER.VERSION);
+                        d.loginSubject(), d.contact(), d.riskLevel(), d.protectiveMeasures(), d.recordedAt(), 1),
+                DEFENDER.ID, DEFENDER.ORGANISATION_ID, DEFENDER.FULL_NAME, DEFENDER.KIND, DEFENDER.LOGIN_SUBJECT,
+                DEFENDER.CONTACT, DEFENDER.RISK_LEVEL, DEFENDER.PROTECTIVE_MEASURES, DEFENDER.RECORDED_AT,
+                DEFENDER.VERSION);
         encode(rows, THREAT, b.threats(), t -> values(t.id(), t.defenderId(), t.occurredOn(), t.kind(), t.channel(),
                         t.description(), t.reportedToAuthorities(), t.followUp(), t.source(), t.recordedAt(), 1),
                 THREAT.ID, THREAT.DEFENDER_ID, THREAT.OCCURRED_ON, THREAT.KIND, THREAT.CHANNEL, THREAT.DESCRIPTION,
