@@ -60,6 +60,12 @@ class SolidarityController {
         return service.recordDisbursement(input);
     }
 
+    /** A health need's description goes out only as healthDescription, under its SPECIAL policy. */
+    @SchemaMapping(typeName = "SupportNeed", field = "description")
+    String description(SupportNeed need) {
+        return need.generalDescription();
+    }
+
     @BatchMapping
     Map<Detainee, List<SupportNeed>> supportNeeds(List<Detainee> detainees) {
         Map<UUID, List<SupportNeed>> all = service.needsByDetainees(ids(detainees));

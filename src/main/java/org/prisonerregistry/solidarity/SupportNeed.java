@@ -6,7 +6,19 @@ import java.util.UUID;
 
 /**
  * A need of a detainee or the family. The description is RESTRICTED, and SPECIAL (health data)
- * when the category is HEALTH or PSYCHOLOGICAL.
+ * when the category is HEALTH or PSYCHOLOGICAL: the API shows the two kinds in two fields with
+ * their own policies, so that a coordinator never receives a health description.
  */
 public record SupportNeed(UUID id, UUID detaineeId, NeedCategory category, String description, NeedStatus status,
-                          LocalDate recordedOn, OffsetDateTime recordedAt, int version) {}
+                          LocalDate recordedOn, OffsetDateTime recordedAt, int version) {
+
+    /** The description of a need that is not about health; null for a health need. */
+    public String generalDescription() {
+        return category.isHealth() ? null : description;
+    }
+
+    /** The description of a health need; null for any other. */
+    public String healthDescription() {
+        return category.isHealth() ? description : null;
+    }
+}
