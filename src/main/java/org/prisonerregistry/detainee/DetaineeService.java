@@ -6,9 +6,11 @@ import static org.prisonerregistry.common.Inputs.pick;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.prisonerregistry.access.DetaineeScope;
 import org.prisonerregistry.common.Connection;
@@ -101,7 +103,7 @@ public class DetaineeService {
         NationalId nationalId = checkPersonalData(v, in.fullName(), true, in.aliases(), in.nationalId(),
                 in.dateOfBirth(), in.nationality(), in.region(), in.commune(), in.familyContact(), in.notes(),
                 in.lastContactOn(), in.source(), today);
-        List<UUID> organisations = new java.util.ArrayList<>(
+        List<UUID> organisations = new ArrayList<>(
                 in.caseloadOrganisationIds() == null ? List.of() : in.caseloadOrganisationIds());
         ownCaseload().filter(own -> !organisations.contains(own)).ifPresent(organisations::add);
         for (int i = 0; i < organisations.size(); i++) {
@@ -170,27 +172,31 @@ public class DetaineeService {
      * A coordinator registers people into their own organisation's caseload, or they would vanish
      * from the coordinator's view the moment they were created.
      */
-    private java.util.Optional<UUID> ownCaseload() {
+    private Optional<UUID> ownCaseload() {
         var who = caller.get();
         if (!who.hasRole(Role.COORDINATOR) || who.hasRole(Role.ADMIN)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         if (who.organisation() == null) {
             throw new ForbiddenException("Your token names no organisation, so there is no caseload to register people into");
         }
-        return java.util.Optional.of(reference.organisationByCode(who.organisation())
+        return Optional.of(reference.organisationByCode(who.organisation())
                 .orElseThrow(() -> new ForbiddenException("Your token's organisation is not known to the registry"))
                 .id());
+    }
+
+    /** A coordinator acts for their own organisation only; ADMIN manages every organisation's records. */
+    private void requireOwnOrganisationUnlessAdmin(UUID organisationId, String refusal) {
+        if (!caller.get().hasRole(Role.ADMIN) && !ownCaseload().map(own -> own.equals(organisationId)).orElse(false)) {
+            throw new ForbiddenException(refusal);
+        }
     }
 
     @Transactional
     public Detainee addToCaseload(CaseloadInput in) {
         Detainee d = get(in.detaineeId());
-        var who = caller.get();
-        if (!who.hasRole(Role.ADMIN)
-                && !ownCaseload().map(own -> own.equals(in.organisationId())).orElse(false)) {
-            throw new ForbiddenException("A coordinator adds people only to their own organisation's caseload");
-        }
+        requireOwnOrganisationUnlessAdmin(in.organisationId(),
+                "A coordinator adds people only to their own organisation's caseload");
         Violations v = new Violations();
         reference.checkOrganisation(v, "input.organisationId", in.organisationId());
         v.notInFuture("input.since", in.since(), LocalDate.now()).throwIfAny();
@@ -201,6 +207,8 @@ public class DetaineeService {
     @Transactional
     public Recognition recognise(RecognitionInput in) {
         requireExists(in.detaineeId());
+        requireOwnOrganisationUnlessAdmin(in.organisationId(),
+                "A coordinator records recognitions only in the name of their own organisation");
         Violations v = new Violations()
                 .required("input.recognisedOn", in.recognisedOn())
                 .notInFuture("input.recognisedOn", in.recognisedOn(), LocalDate.now())

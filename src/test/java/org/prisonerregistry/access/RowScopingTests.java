@@ -182,4 +182,27 @@ class RowScopingTests {
                         "kind", "LAWYER", "riskLevel", "HIGH", "loginSubject", subject))
                 .execute().path("createDefender.id").entity(String.class).get();
     }
+
+    @Test
+    void shouldLetACoordinatorActOnlyInTheNameOfTheirOwnOrganisation() {
+        String region = TestData.unique("Region");
+        String person = new TestData(actors).detainee(region);
+        String other = new TestData(actors).organisation("Invented Other Foundation");
+
+        Map<String, Map<String, Object>> attempts = Map.of(
+                "mutation($i: CaseloadInput!) { addToCaseload(input: $i) { id } }",
+                Map.of("detaineeId", person, "organisationId", other),
+                "mutation($i: RecognitionInput!) { recognisePoliticalPrisoner(input: $i) { id } }",
+                Map.of("detaineeId", person, "organisationId", other, "recognisedOn", "2020-01-01"));
+        for (var attempt : attempts.entrySet()) {
+            actors.coordinator().document(attempt.getKey()).variable("i", attempt.getValue())
+                    .execute()
+                    .errors().satisfy(errors -> assertThat(errors).singleElement()
+                            .satisfies(e -> assertThat(e.getErrorType()).isEqualTo(ErrorType.FORBIDDEN)));
+        }
+        actors.coordinator().document("query($id: ID!) { detainee(id: $id) { caseload { id } recognitions { id } } }")
+                .variable("id", person).execute()
+                .path("detainee.caseload[*].id").entityList(String.class).containsExactly(actors.organisationId())
+                .path("detainee.recognitions").entityList(Object.class).hasSize(0);
+    }
 }
