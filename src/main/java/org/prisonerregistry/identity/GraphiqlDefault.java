@@ -21,14 +21,9 @@ class GraphiqlDefault implements EnvironmentPostProcessor, Ordered {
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         Binder binder = Binder.get(environment);
         Boolean chosen = binder.bind("registry.graphiql", Boolean.class).orElse(null);
-        boolean enabled = chosen != null ? chosen : !realIssuerConfigured(binder);
+        boolean enabled = chosen != null ? chosen : !ListenAddressDefault.realIssuerConfigured(binder);
         environment.getPropertySources().addFirst(
                 new MapPropertySource("registryGraphiql", Map.of(PROPERTY, Boolean.toString(enabled))));
-    }
-
-    private static boolean realIssuerConfigured(Binder binder) {
-        return !binder.bind("registry.jwt.issuer-uri", String.class).orElse("").isBlank()
-                || !binder.bind("registry.jwt.jwks-uri", String.class).orElse("").isBlank();
     }
 
     @Override

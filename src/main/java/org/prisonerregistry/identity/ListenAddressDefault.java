@@ -34,7 +34,8 @@ class ListenAddressDefault implements EnvironmentPostProcessor, Ordered {
         }
     }
 
-    private static boolean realIssuerConfigured(Binder binder) {
+    /** Whether the settings name a real issuer, read before the configuration beans exist. */
+    static boolean realIssuerConfigured(Binder binder) {
         return !binder.bind("registry.jwt.issuer-uri", String.class).orElse("").isBlank()
                 || !binder.bind("registry.jwt.jwks-uri", String.class).orElse("").isBlank();
     }
