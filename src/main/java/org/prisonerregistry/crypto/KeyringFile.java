@@ -270,17 +270,38 @@ public final class KeyringFile {
 
     /** Argon2id (RFC 9106, version 0x13) from Bouncy Castle; the passphrase is encoded as UTF-8. */
     static byte[] argon2id(char[] passphrase, byte[] salt, Argon2Settings settings) {
-        Argon2Parameters parameters = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
+        java.nio.ByteBuffer encoded = StandardCharsets.UTF_8.encode(java.nio.CharBuffer.wrap(passphrase));
+        byte[] password = new byte[encoded.remaining()];
+        encoded.get(password);
+        // The encoder's buffer held the passphrase too.
+        java.util.Arrays.fill(encoded.array(), (byte) 0);
+        try {
+            return argon2id(password, salt, null, null, settings.memoryKiB(), settings.iterations(),
+                    settings.parallelism(), Keyring.KEY_BYTES);
+        } finally {
+            Arrays.fill(password, (byte) 0);
+        }
+    }
+
+    /** Raw Argon2id, also taking the optional secret and associated data, so RFC 9106's test vector can check it. */
+    static byte[] argon2id(byte[] password, byte[] salt, byte[] secret, byte[] associatedData, int memoryKiB,
+            int iterations, int parallelism, int length) {
+        Argon2Parameters.Builder parameters = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
                 .withVersion(Argon2Parameters.ARGON2_VERSION_13)
-                .withMemoryAsKB(settings.memoryKiB())
-                .withIterations(settings.iterations())
-                .withParallelism(settings.parallelism())
-                .withSalt(salt)
-                .build();
+                .withMemoryAsKB(memoryKiB)
+                .withIterations(iterations)
+                .withParallelism(parallelism)
+                .withSalt(salt);
+        if (secret != null) {
+            parameters.withSecret(secret);
+        }
+        if (associatedData != null) {
+            parameters.withAdditional(associatedData);
+        }
         Argon2BytesGenerator generator = new Argon2BytesGenerator();
-        generator.init(parameters);
-        byte[] key = new byte[Keyring.KEY_BYTES];
-        generator.generateBytes(passphrase, key);
+        generator.init(parameters.build());
+        byte[] key = new byte[length];
+        generator.generateBytes(password, key);
         return key;
     }
 
