@@ -1,0 +1,24 @@
+package org.prisonerregistry.audit;
+
+/** The first place where the audit log fails verification, and why. */
+public record AuditProblem(Place place, long position, String reason) {
+
+    /** What {@code position} counts. */
+    public enum Place {
+        /** {@code position} is the sequence number of the first bad event. */
+        EVENT,
+        /** {@code position} is the tree size of the first bad checkpoint stored in the database. */
+        CHECKPOINT,
+        /** {@code position} is the tree size of the checkpoint kept outside the database. */
+        EXTERNAL_CHECKPOINT
+    }
+
+    @Override
+    public String toString() {
+        return switch (place) {
+            case EVENT -> "event " + position + ": " + reason;
+            case CHECKPOINT -> "checkpoint at size " + position + ": " + reason;
+            case EXTERNAL_CHECKPOINT -> "external checkpoint at size " + position + ": " + reason;
+        };
+    }
+}

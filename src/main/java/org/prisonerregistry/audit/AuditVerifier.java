@@ -1,0 +1,145 @@
+package org.prisonerregistry.audit;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Rebuilds the audit tree from the events and checks it against every signed checkpoint, in log
+ * order, naming the first place that fails.
+ *
+ * <p>An event is checked on its own first: its sequence number must be the next one (no gap, no
+ * repeat) and its content must still hash to the leaf hash sealed with it. Someone who rewrites an
+ * event and recomputes its leaf hash is caught at the first signed checkpoint after it, whose root
+ * no longer matches; without the signing key the checkpoints cannot be re-signed. A tail cut
+ * together with its checkpoints is caught only by a checkpoint kept outside the database.
+ */
+public final class AuditVerifier {
+
+    private final CheckpointVerifier checkpointVerifier;
+
+    public AuditVerifier(CheckpointVerifier checkpointVerifier) {
+        this.checkpointVerifier = checkpointVerifier;
+    }
+
+    /**
+     * @param events      every event, ordered by sequence number
+     * @param checkpoints every stored checkpoint, in the order they were written
+     * @param external    the latest checkpoint note from outside the database, if there is one
+     */
+    public AuditVerdict verify(List<LoggedEvent> events, List<StoredCheckpoint> checkpoints, Optional<String> external) {
+        List<StoredCheckpoint> bySize = checkpoints.stream().sorted(Comparator.comparingLong(StoredCheckpoint::size)).toList();
+        Walk walk = new Walk();
+        int next = 0;
+        for (LoggedEvent event : events) {
+            // checkpoints of the tree before this event come before it in log order
+            while (next < bySize.size() && bySize.get(next).size() <= walk.tree.size()) {
+                Optional<AuditProblem> problem = walk.checkpoint(bySize.get(next++));
+                if (problem.isPresent()) {
+                    return walk.verdict(next, problem);
+                }
+            }
+            Optional<AuditProblem> problem = walk.event(event);
+            if (problem.isPresent()) {
+                return walk.verdict(next, problem);
+            }
+        }
+        while (next < bySize.size()) {
+            Optional<AuditProblem> problem = walk.checkpoint(bySize.get(next++));
+            if (problem.isPresent()) {
+                return walk.verdict(next, problem);
+            }
+        }
+        return walk.verdict(next, external.flatMap(walk::external));
+    }
+
+    /** The state of one pass over the log. */
+    private final class Walk {
+        private final MerkleTree tree = new MerkleTree();
+        private Checkpoint lastGood;
+
+        Optional<AuditProblem> event(LoggedEvent event) {
+            long expected = tree.size() + 1; // sequence numbers start at 1; leaf index = seq - 1
+            if (event.seq() > expected) {
+                return eventProblem(expected, "missing: the log jumps from " + (expected - 1) + " to " + event.seq());
+            }
+            if (event.seq() < expected) {
+                return eventProblem(expected, "out of order: found event " + event.seq() + " where " + expected + " belongs");
+            }
+            if (!event.matchesLeafHash()) {
+                return eventProblem(event.seq(), "its content no longer matches the leaf hash sealed with it");
+            }
+            tree.append(event.leafHash());
+            return Optional.empty();
+        }
+
+        Optional<AuditProblem> checkpoint(StoredCheckpoint stored) {
+            Checkpoint signed;
+            try {
+                signed = checkpointVerifier.verify(stored.note());
+            } catch (CheckpointRejectedException e) {
+                return checkpointProblem(stored.size(), "its signature is not valid: " + e.getMessage());
+            }
+            if (signed.size() != stored.size() || !signed.root().equals(stored.root())) {
+                return checkpointProblem(stored.size(), "its size or root columns differ from the signed note");
+            }
+            if (lastGood != null && lastGood.size() == signed.size() && !lastGood.root().equals(signed.root())) {
+                return checkpointProblem(signed.size(), "a second, different checkpoint was signed for this size (a forked log)");
+            }
+            if (signed.size() > tree.size()) {
+                return checkpointProblem(signed.size(), "it covers " + signed.size() + " events but the log holds only "
+                        + tree.size() + ": events after " + tree.size() + " were removed");
+            }
+            if (!tree.root(signed.size()).equals(signed.root())) {
+                long from = lastGood == null ? 1 : lastGood.size() + 1;
+                return checkpointProblem(signed.size(), "the events do not hash to its root: an event between "
+                        + from + " and " + signed.size() + " was changed, removed, inserted or reordered");
+            }
+            if (lastGood != null && !consistent(lastGood, signed)) {
+                return checkpointProblem(signed.size(), "it is not consistent with the checkpoint at size " + lastGood.size());
+            }
+            lastGood = signed;
+            return Optional.empty();
+        }
+
+        Optional<AuditProblem> external(String note) {
+            Checkpoint signed;
+            try {
+                signed = checkpointVerifier.verify(note);
+            } catch (CheckpointRejectedException e) {
+                return Optional.of(new AuditProblem(AuditProblem.Place.EXTERNAL_CHECKPOINT, -1, "its signature is not valid: " + e.getMessage()));
+            }
+            if (signed.size() > tree.size()) {
+                return externalProblem(signed, "it covers " + signed.size() + " events but the log holds only "
+                        + tree.size() + ": the tail after " + tree.size() + " was cut");
+            }
+            Checkpoint current = new Checkpoint(signed.origin(), tree.size(), tree.root());
+            if (!consistent(signed, current)) {
+                return externalProblem(signed, "the log is not an extension of it: events up to " + signed.size() + " differ");
+            }
+            return Optional.empty();
+        }
+
+        /** RFC 6962 consistency, proved from the rebuilt tree and checked as a witness holding only the two checkpoints would. */
+        private boolean consistent(Checkpoint older, Checkpoint newer) {
+            List<TreeHash> proof = tree.consistencyProof(older.size(), newer.size());
+            return MerkleProofs.verifyConsistency(older.size(), newer.size(), older.root(), newer.root(), proof);
+        }
+
+        AuditVerdict verdict(int checkpointsSeen, Optional<AuditProblem> problem) {
+            return new AuditVerdict(tree.size(), checkpointsSeen, lastGood == null ? 0 : lastGood.size(), problem);
+        }
+
+        private Optional<AuditProblem> eventProblem(long seq, String reason) {
+            return Optional.of(new AuditProblem(AuditProblem.Place.EVENT, seq, reason));
+        }
+
+        private Optional<AuditProblem> checkpointProblem(long size, String reason) {
+            return Optional.of(new AuditProblem(AuditProblem.Place.CHECKPOINT, size, reason));
+        }
+
+        private Optional<AuditProblem> externalProblem(Checkpoint checkpoint, String reason) {
+            return Optional.of(new AuditProblem(AuditProblem.Place.EXTERNAL_CHECKPOINT, checkpoint.size(), reason));
+        }
+    }
+}
