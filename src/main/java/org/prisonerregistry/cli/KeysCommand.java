@@ -1,0 +1,22 @@
+package org.prisonerregistry.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** The {@code keys} group: key management (for now, rotation of the master key). */
+@Command(name = "keys", mixinStandardHelpOptions = true,
+        description = "Manage the keyring that protects the registry's encrypted data.",
+        subcommands = {KeysRotateCommand.class})
+public class KeysCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return 2;
+    }
+}
