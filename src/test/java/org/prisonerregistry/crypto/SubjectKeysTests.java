@@ -88,4 +88,44 @@ class SubjectKeysTests {
         assertThatThrownBy(() -> keys.unwrap(java.util.Arrays.copyOf(wrapped, 50), subject, 1))
                 .isInstanceOf(DecryptionFailedException.class);
     }
+
+    @Test
+    void shouldUnwrapOnTheSameThreadAfterATamperedUnwrapFailed() {
+        // The GCM-SIV cipher is re-used per thread: a rejected key must not spoil the next unwrap.
+        SubjectKeys keys = new SubjectKeys(Keyring.generate());
+        NewDataKey created = keys.generate(subject, 1);
+        byte[] stored = cipher.encryptText("Rosa Elvira Quispe", context, created.key());
+        byte[] tamperedTag = created.wrapped().clone();
+        tamperedTag[SubjectKeys.WRAPPED_BYTES - 1] ^= 1;
+        byte[] tamperedKey = created.wrapped().clone();
+        tamperedKey[SubjectKeys.WRAPPED_OFFSET] ^= (byte) 0x80;
+
+        for (int round = 0; round < 3; round++) {
+            assertThatThrownBy(() -> keys.unwrap(tamperedTag, subject, 1))
+                    .isInstanceOf(DecryptionFailedException.class).hasMessageContaining("authentication failed");
+            DataKey afterTag = keys.unwrap(created.wrapped(), subject, 1);
+            assertThat(afterTag.material()).isEqualTo(created.key().material());
+            assertThat(cipher.decryptText(stored, context, afterTag)).isEqualTo("Rosa Elvira Quispe");
+
+            assertThatThrownBy(() -> keys.unwrap(tamperedKey, subject, 1))
+                    .isInstanceOf(DecryptionFailedException.class).hasMessageContaining("authentication failed");
+            assertThatThrownBy(() -> keys.unwrap(created.wrapped(), UUID.randomUUID(), 1))
+                    .isInstanceOf(DecryptionFailedException.class).hasMessageContaining("authentication failed");
+            assertThat(keys.unwrap(created.wrapped(), subject, 1).material()).isEqualTo(created.key().material());
+            // And sealing on the same thread after a failure still round-trips.
+            NewDataKey another = keys.generate(subject, 2);
+            assertThat(keys.unwrap(another.wrapped(), subject, 2).material()).isEqualTo(another.key().material());
+        }
+    }
+
+    @Test
+    void shouldDeriveTheSameSubKeysAsTwoFullHkdfDerivations() {
+        // Extracting once for both sub-keys must not change them, or stored data would become unreadable.
+        byte[] key = Keyring.randomKey();
+        CommittingKey committing = new CommittingKey(key, "field");
+        assertThat(committing.encryptionKey()).isEqualTo(Hkdf.derive(key, null,
+                "prisoner-registry/field/encrypt/v1".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 32));
+        assertThat(committing.commitment()).isEqualTo(Hkdf.derive(key, null,
+                "prisoner-registry/field/commit/v1".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 32));
+    }
 }
