@@ -3,12 +3,17 @@ package org.prisonerregistry.api;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.schema.DataFetchingEnvironment;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.prisonerregistry.common.ForbiddenException;
 import org.prisonerregistry.common.InvalidInputException;
 import org.prisonerregistry.common.NotFoundException;
 import org.prisonerregistry.common.StaleVersionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.graphql.data.method.annotation.GraphQlExceptionHandler;
 import org.springframework.graphql.execution.ErrorType;
@@ -22,6 +27,8 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
  */
 @ControllerAdvice
 class ErrorClassificationAdvice {
+
+    private static final Logger log = LoggerFactory.getLogger(ErrorClassificationAdvice.class);
 
     @GraphQlExceptionHandler
     List<GraphQLError> invalidInput(InvalidInputException e, DataFetchingEnvironment env) {
@@ -58,6 +65,29 @@ class ErrorClassificationAdvice {
     @GraphQlExceptionHandler
     GraphQLError duplicate(DuplicateKeyException e, DataFetchingEnvironment env) {
         return error(env, RegistryErrorType.CONFLICT, "A record with the same unique values already exists", Map.of());
+    }
+
+    /**
+     * Any other database failure. PostgreSQL's messages quote the values involved ("Failing row
+     * contains (…)", "Key (national_id)=(…)"), so neither the answer nor the log may carry the
+     * message: the log gets the exception type and the SQLSTATE only, under an id the answer names.
+     */
+    @GraphQlExceptionHandler
+    GraphQLError database(DataAccessException e, DataFetchingEnvironment env) {
+        String incident = UUID.randomUUID().toString();
+        log.error("Database error {} in {}: {} (SQLSTATE {})", incident, env.getExecutionStepInfo().getPath(),
+                e.getClass().getSimpleName(), sqlState(e));
+        return error(env, ErrorType.INTERNAL_ERROR, "The registry could not complete this request (incident " + incident + ")",
+                Map.of());
+    }
+
+    private static String sqlState(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
+            }
+        }
+        return "unknown";
     }
 
     private static GraphQLError error(DataFetchingEnvironment env, graphql.ErrorClassification type, String message,

@@ -95,6 +95,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     // No Unix socket: its path must stay under ~107 bytes, which a deep data folder
                     // exceeds, and TCP on localhost with a password is all the registry needs.
                     .setServerConfig("unix_socket_directories", "")
+                    // PostgreSQL's error reports quote row values (DETAIL lines, failing statements):
+                    // keep them out of the server's own log, which nobody reviews for personal data.
+                    .setServerConfig("log_error_verbosity", "terse")
+                    .setServerConfig("log_min_error_statement", "panic")
                     .setPGStartupWait(Duration.ofSeconds(60));
             if (requestedPort > 0) {
                 builder.setPort(requestedPort);
