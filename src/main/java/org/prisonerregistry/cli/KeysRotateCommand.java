@@ -4,13 +4,10 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.prisonerregistry.Application;
 import org.prisonerregistry.keys.KeyRotation;
 import org.prisonerregistry.keys.KeyRotationService;
 import org.prisonerregistry.keys.KeyRotationService.RotationNotFinishedException;
 import org.prisonerregistry.keys.KeyringUnavailableException;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -49,10 +46,7 @@ public class KeysRotateCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        SpringApplication app = new SpringApplication(Application.class);
-        app.setWebApplicationType(WebApplicationType.NONE);
-        app.setLogStartupInfo(false);
-        try (ConfigurableApplicationContext context = app.run(springArguments.toArray(String[]::new))) {
+        try (ConfigurableApplicationContext context = HeadlessRegistry.start(springArguments)) {
             KeyRotation done = context.getBean(KeyRotationService.class).rotate(batchSize, progress -> {
                 out.println(progress);
                 out.flush();

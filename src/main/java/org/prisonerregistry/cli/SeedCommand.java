@@ -4,11 +4,8 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.prisonerregistry.Application;
 import org.prisonerregistry.seed.DemoSeeder;
 import org.prisonerregistry.seed.SeedReport;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -51,10 +48,7 @@ public class SeedCommand implements Callable<Integer> {
                     + detainees + ")");
         }
         long seed = randomSeed != null ? randomSeed : new SecureRandom().nextLong();
-        SpringApplication app = new SpringApplication(Application.class);
-        app.setWebApplicationType(WebApplicationType.NONE);
-        app.setLogStartupInfo(false);
-        try (ConfigurableApplicationContext context = app.run(springArguments.toArray(String[]::new))) {
+        try (ConfigurableApplicationContext context = HeadlessRegistry.start(springArguments)) {
             SeedReport report = context.getBean(DemoSeeder.class).seed(detainees, seed);
             spec.commandLine().getOut().println(report.summary());
             spec.commandLine().getOut().flush();

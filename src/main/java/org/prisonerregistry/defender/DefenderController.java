@@ -1,13 +1,13 @@
 package org.prisonerregistry.defender;
 
+import static org.prisonerregistry.common.Batches.valueOfEach;
+
 import graphql.schema.DataFetchingEnvironment;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
 import org.prisonerregistry.common.Connection;
 import org.prisonerregistry.common.PageRequest;
 import org.prisonerregistry.defender.DefenderInputs.CreateDefenderInput;
@@ -80,23 +80,17 @@ class DefenderController {
     @BatchMapping
     Map<Defender, List<Threat>> threats(List<Defender> defenders) {
         Map<UUID, List<Threat>> all = service.threats(ids(defenders));
-        return byDefender(defenders, d -> all.getOrDefault(d.id(), List.of()));
+        return valueOfEach(defenders, d -> all.getOrDefault(d.id(), List.of()));
     }
 
     /** Batched on its own rather than derived from {@code threats}, so asking for the date reads no threat's text. */
     @BatchMapping
     Map<Defender, LocalDate> lastThreatOn(List<Defender> defenders) {
         Map<UUID, LocalDate> all = service.lastThreatOn(ids(defenders));
-        return byDefender(defenders, d -> all.get(d.id()));
+        return valueOfEach(defenders, d -> all.get(d.id()));
     }
 
     private static List<UUID> ids(List<Defender> defenders) {
         return defenders.stream().map(Defender::id).distinct().toList();
-    }
-
-    private static <V> Map<Defender, V> byDefender(List<Defender> defenders, Function<Defender, V> value) {
-        Map<Defender, V> result = new LinkedHashMap<>();
-        defenders.forEach(d -> result.put(d, value.apply(d)));
-        return result;
     }
 }

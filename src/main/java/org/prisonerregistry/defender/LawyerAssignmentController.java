@@ -2,12 +2,12 @@ package org.prisonerregistry.defender;
 
 import graphql.schema.DataFetchingEnvironment;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.dataloader.DataLoader;
+import org.prisonerregistry.common.Batches;
 import org.prisonerregistry.detainee.Detainee;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -48,9 +48,7 @@ class LawyerAssignmentController {
     @BatchMapping(typeName = "Detainee")
     Map<Detainee, List<LawyerAssignment>> lawyers(List<Detainee> detainees) {
         Map<UUID, List<LawyerAssignment>> all = service.byDetainees(detainees.stream().map(Detainee::id).toList());
-        Map<Detainee, List<LawyerAssignment>> result = new LinkedHashMap<>();
-        detainees.forEach(d -> result.put(d, all.getOrDefault(d.id(), List.of())));
-        return result;
+        return Batches.valueOfEach(detainees, d -> all.getOrDefault(d.id(), List.of()));
     }
 
     @SchemaMapping

@@ -1,5 +1,7 @@
 package org.prisonerregistry.detainee;
 
+import static org.prisonerregistry.common.Batches.valueOfEach;
+
 import graphql.schema.DataFetchingEnvironment;
 import java.util.Collection;
 import java.util.List;
@@ -74,19 +76,19 @@ class DetaineeController {
         Map<UUID, List<UUID>> orgIds = service.caseloadOrganisations(ids(detainees));
         Map<UUID, Organisation> orgs = reference.organisationsByIds(
                 orgIds.values().stream().flatMap(List::stream).distinct().toList());
-        return byDetainee(detainees, d -> orgIds.getOrDefault(d.id(), List.of()).stream().map(orgs::get).toList());
+        return valueOfEach(detainees, d -> orgIds.getOrDefault(d.id(), List.of()).stream().map(orgs::get).toList());
     }
 
     @BatchMapping
     Map<Detainee, List<Recognition>> recognitions(List<Detainee> detainees) {
         Map<UUID, List<Recognition>> all = service.recognitions(ids(detainees));
-        return byDetainee(detainees, d -> all.getOrDefault(d.id(), List.of()));
+        return valueOfEach(detainees, d -> all.getOrDefault(d.id(), List.of()));
     }
 
     @BatchMapping
     Map<Detainee, SupportStatus> supportStatus(List<Detainee> detainees) {
         Map<UUID, SupportStatus> all = service.supportStatus(ids(detainees));
-        return byDetainee(detainees, d -> all.getOrDefault(d.id(), SupportStatus.NO_OPEN_NEEDS));
+        return valueOfEach(detainees, d -> all.getOrDefault(d.id(), SupportStatus.NO_OPEN_NEEDS));
     }
 
     @SchemaMapping
@@ -96,11 +98,5 @@ class DetaineeController {
 
     private static List<UUID> ids(Collection<Detainee> detainees) {
         return detainees.stream().map(Detainee::id).toList();
-    }
-
-    private static <V> Map<Detainee, V> byDetainee(List<Detainee> detainees, java.util.function.Function<Detainee, V> value) {
-        Map<Detainee, V> result = new java.util.LinkedHashMap<>();
-        detainees.forEach(d -> result.put(d, value.apply(d)));
-        return result;
     }
 }

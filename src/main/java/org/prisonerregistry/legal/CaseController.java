@@ -1,15 +1,15 @@
 package org.prisonerregistry.legal;
 
+import static org.prisonerregistry.common.Batches.valueOfEach;
+
 import graphql.schema.DataFetchingEnvironment;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
 import org.dataloader.DataLoader;
 import org.prisonerregistry.detainee.Detainee;
 import org.prisonerregistry.legal.LegalInputs.AddChargeInput;
@@ -112,13 +112,13 @@ class CaseController {
     @BatchMapping(typeName = "Case")
     Map<CourtCase, List<Charge>> charges(List<CourtCase> courtCases) {
         Map<UUID, List<Charge>> all = service.charges(ids(courtCases));
-        return byCase(courtCases, c -> all.getOrDefault(c.id(), List.of()));
+        return valueOfEach(courtCases, c -> all.getOrDefault(c.id(), List.of()));
     }
 
     @BatchMapping(typeName = "Case")
     Map<CourtCase, List<Sentence>> sentences(List<CourtCase> courtCases) {
         Map<UUID, List<Sentence>> all = service.sentences(ids(courtCases));
-        return byCase(courtCases, c -> all.getOrDefault(c.id(), List.of()));
+        return valueOfEach(courtCases, c -> all.getOrDefault(c.id(), List.of()));
     }
 
     @SchemaMapping(typeName = "Case")
@@ -153,11 +153,5 @@ class CaseController {
 
     private static List<UUID> ids(Collection<CourtCase> courtCases) {
         return courtCases.stream().map(CourtCase::id).toList();
-    }
-
-    private static <V> Map<CourtCase, V> byCase(List<CourtCase> courtCases, Function<CourtCase, V> value) {
-        Map<CourtCase, V> result = new LinkedHashMap<>();
-        courtCases.forEach(c -> result.put(c, value.apply(c)));
-        return result;
     }
 }

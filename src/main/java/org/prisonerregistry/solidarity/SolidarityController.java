@@ -1,5 +1,7 @@
 package org.prisonerregistry.solidarity;
 
+import static org.prisonerregistry.common.Batches.valueOfEach;
+
 import graphql.schema.DataFetchingEnvironment;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,7 +9,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
 import org.prisonerregistry.detainee.Detainee;
 import org.prisonerregistry.reference.Organisation;
 import org.prisonerregistry.reference.ReferenceLoaders;
@@ -69,25 +70,25 @@ class SolidarityController {
     @BatchMapping
     Map<Detainee, List<SupportNeed>> supportNeeds(List<Detainee> detainees) {
         Map<UUID, List<SupportNeed>> all = service.needsByDetainees(ids(detainees));
-        return byDetainee(detainees, d -> all.getOrDefault(d.id(), List.of()));
+        return valueOfEach(detainees, d -> all.getOrDefault(d.id(), List.of()));
     }
 
     @BatchMapping
     Map<Detainee, List<Sponsorship>> sponsorships(List<Detainee> detainees) {
         Map<UUID, List<Sponsorship>> all = service.sponsorshipsByDetainees(ids(detainees));
-        return byDetainee(detainees, d -> all.getOrDefault(d.id(), List.of()));
+        return valueOfEach(detainees, d -> all.getOrDefault(d.id(), List.of()));
     }
 
     @BatchMapping
     Map<Detainee, List<Disbursement>> disbursements(List<Detainee> detainees) {
         Map<UUID, List<Disbursement>> all = service.disbursementsByDetainees(ids(detainees));
-        return byDetainee(detainees, d -> all.getOrDefault(d.id(), List.of()));
+        return valueOfEach(detainees, d -> all.getOrDefault(d.id(), List.of()));
     }
 
     @BatchMapping
     Map<Detainee, List<MoneyTotal>> disbursementTotals(List<Detainee> detainees) {
         Map<UUID, List<MoneyTotal>> all = service.disbursementTotalsByDetainees(ids(detainees));
-        return byDetainee(detainees, d -> all.getOrDefault(d.id(), List.of()));
+        return valueOfEach(detainees, d -> all.getOrDefault(d.id(), List.of()));
     }
 
     /** A disbursement made outside any sponsorship is left out of the map and so resolves to null. */
@@ -116,11 +117,5 @@ class SolidarityController {
 
     private static List<UUID> ids(List<Detainee> detainees) {
         return detainees.stream().map(Detainee::id).toList();
-    }
-
-    private static <V> Map<Detainee, V> byDetainee(List<Detainee> detainees, Function<Detainee, V> value) {
-        Map<Detainee, V> result = new LinkedHashMap<>();
-        detainees.forEach(d -> result.put(d, value.apply(d)));
-        return result;
     }
 }
