@@ -33,6 +33,7 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.impl.DSL;
 import org.prisonerregistry.access.DetaineeScope;
 import org.prisonerregistry.db.tables.Detention;
 import org.prisonerregistry.db.tables.records.DetaineeRecord;
@@ -164,14 +165,23 @@ class DetaineeRepository {
     }
 
     Map<UUID, SupportStatus> supportStatus(Collection<UUID> detaineeIds, LocalDate today) {
-        Field<Boolean> sponsored = exists(selectOne().from(SPONSORSHIP)
-                .where(SPONSORSHIP.DETAINEE_ID.eq(DETAINEE.ID)).and(activeOn(today)));
-        Field<Boolean> openNeeds = exists(selectOne().from(SUPPORT_NEED)
-                .where(SUPPORT_NEED.DETAINEE_ID.eq(DETAINEE.ID)).and(SUPPORT_NEED.STATUS.eq("OPEN")));
+        Field<Boolean> sponsored = DSL.field(sponsoredOn(today));
+        Field<Boolean> openNeeds = DSL.field(hasOpenNeeds());
         Map<UUID, SupportStatus> result = new HashMap<>();
         db.select(DETAINEE.ID, sponsored, openNeeds).from(DETAINEE).where(DETAINEE.ID.in(detaineeIds))
                 .forEach(r -> result.put(r.value1(), SupportStatus.of(r.value2(), r.value3())));
         return result;
+    }
+
+    /** The detainee has a sponsorship running on {@code day}: one definition for the field and the filter. */
+    private static Condition sponsoredOn(LocalDate day) {
+        return exists(selectOne().from(SPONSORSHIP).where(SPONSORSHIP.DETAINEE_ID.eq(DETAINEE.ID)).and(activeOn(day)));
+    }
+
+    /** The detainee has a need still open. */
+    private static Condition hasOpenNeeds() {
+        return exists(selectOne().from(SUPPORT_NEED)
+                .where(SUPPORT_NEED.DETAINEE_ID.eq(DETAINEE.ID)).and(SUPPORT_NEED.STATUS.eq("OPEN")));
     }
 
     private static Condition activeOn(LocalDate day) {
@@ -211,10 +221,8 @@ class DetaineeRepository {
         }
         if (f.supportStatus() != null) {
             LocalDate today = LocalDate.now();
-            Condition sponsored = exists(selectOne().from(SPONSORSHIP)
-                    .where(SPONSORSHIP.DETAINEE_ID.eq(DETAINEE.ID)).and(activeOn(today)));
-            Condition openNeeds = exists(selectOne().from(SUPPORT_NEED)
-                    .where(SUPPORT_NEED.DETAINEE_ID.eq(DETAINEE.ID)).and(SUPPORT_NEED.STATUS.eq("OPEN")));
+            Condition sponsored = sponsoredOn(today);
+            Condition openNeeds = hasOpenNeeds();
             c = c.and(switch (f.supportStatus()) {
                 case SPONSORED -> sponsored;
                 case NEEDS_SUPPORT -> not(sponsored).and(openNeeds);
