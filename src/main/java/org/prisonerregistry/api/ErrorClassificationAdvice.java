@@ -11,6 +11,7 @@ import org.prisonerregistry.common.ForbiddenException;
 import org.prisonerregistry.common.InvalidInputException;
 import org.prisonerregistry.common.NotFoundException;
 import org.prisonerregistry.common.StaleVersionException;
+import org.prisonerregistry.crypto.DecryptionFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -79,6 +80,18 @@ class ErrorClassificationAdvice {
                 e.getClass().getSimpleName(), sqlState(e));
         return error(env, ErrorType.INTERNAL_ERROR, "The registry could not complete this request (incident " + incident + ")",
                 Map.of());
+    }
+
+    /**
+     * A stored field that does not decrypt (tampered, copied from elsewhere, key missing) or a key that
+     * does not unwrap: fail closed with a clear error. The message names the column only, never a value.
+     */
+    @GraphQlExceptionHandler
+    GraphQLError undecryptable(DecryptionFailedException e, DataFetchingEnvironment env) {
+        String incident = UUID.randomUUID().toString();
+        log.error("Decryption failure {} in {}: {}", incident, env.getExecutionStepInfo().getPath(), e.getMessage());
+        return error(env, ErrorType.INTERNAL_ERROR, "Encrypted data could not be read, so none is returned: " + e.getMessage()
+                + " (incident " + incident + ")", Map.of());
     }
 
     private static String sqlState(Throwable e) {

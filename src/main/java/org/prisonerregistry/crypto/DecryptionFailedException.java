@@ -6,7 +6,7 @@ package org.prisonerregistry.crypto;
  */
 public final class DecryptionFailedException extends RuntimeException {
 
-    DecryptionFailedException(String message) {
+    public DecryptionFailedException(String message) {
         // No cause on purpose: nothing a primitive says about the bytes travels further.
         super(message, null, false, false);
     }

@@ -16,6 +16,7 @@ import static org.prisonerregistry.db.Tables.ORGANISATION;
 import static org.prisonerregistry.db.Tables.RECOGNITION;
 import static org.prisonerregistry.db.Tables.SENTENCE;
 import static org.prisonerregistry.db.Tables.SPONSORSHIP;
+import static org.prisonerregistry.db.Tables.SUBJECT_KEY;
 import static org.prisonerregistry.db.Tables.SUPPORT_NEED;
 import static org.prisonerregistry.db.Tables.THREAT;
 
@@ -48,6 +49,10 @@ import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
+import org.prisonerregistry.keys.FieldSealing;
+import org.prisonerregistry.keys.FieldSealing.BulkSubject;
+import org.prisonerregistry.keys.SubjectKind;
+import org.prisonerregistry.keys.SubjectSealer;
 import org.prisonerregistry.seed.DemoReferenceData.FacilitySeed;
 import org.prisonerregistry.seed.DemoReferenceData.OrganisationSeed;
 
@@ -147,8 +152,27 @@ final class DemoDataWriter {
      * Encodes every row of the batch, parents before children. Touches no connection, so it can run
      * on another thread while the previous batch streams into PostgreSQL.
      */
-    static EncodedBatch encode(DemoBatch b) {
+    static EncodedBatch encode(DemoBatch b, FieldSealing sealing) {
+        // Every person gets a data key of their own, written wrapped in the same load; their
+        // encrypted columns are sealed under it below.
+        List<BulkSubject> subjects = new ArrayList<>(b.defenders().size() + b.detainees().size());
+        b.defenders().forEach(d -> subjects.add(sealing.newSubjectForBulkLoad(d.id(), SubjectKind.DEFENDER)));
+        b.detainees().forEach(d -> subjects.add(sealing.newSubjectForBulkLoad(d.id(), SubjectKind.DETAINEE)));
+        Map<UUID, SubjectSealer> sealers = new HashMap<>();
+        subjects.forEach(subject -> sealers.put(subject.subjectId(), subject.sealer()));
+        try {
+            return encode(b, subjects, sealers);
+        } finally {
+            sealers.values().forEach(SubjectSealer::close);
+        }
+    }
+
+    private static EncodedBatch encode(DemoBatch b, List<BulkSubject> subjects, Map<UUID, SubjectSealer> sealers) {
         List<TableRows> rows = new ArrayList<>();
+        encode(rows, SUBJECT_KEY, subjects, k -> values(k.subjectId(), k.kind().name(), k.dataKeyVersion(), k.wrappedKey(),
+                        k.masterVersion()),
+                SUBJECT_KEY.SUBJECT_ID, SUBJECT_KEY.SUBJECT_KIND, SUBJECT_KEY.DATA_KEY_VERSION, SUBJECT_KEY.WRAPPED,
+                SUBJECT_KEY.MASTER_VERSION);
         encode(rows, DEFENDER, b.defenders(), d -> values(d.id(), d.organisationId(), d.fullName(), d.kind(),
                         d.loginSubject(), d.contact(), d.riskLevel(), d.protectiveMeasures(), d.recordedAt(), 1),
                 DEFENDER.ID, DEFENDER.ORGANISATION_ID, DEFENDER.FULL_NAME, DEFENDER.KIND, DEFENDER.LOGIN_SUBJECT,
@@ -314,6 +338,10 @@ final class DemoDataWriter {
                 data.writeByte(b ? 1 : 0);
             }
             case BigDecimal d -> numeric(data, d);
+            case byte[] bytes -> {
+                data.writeInt(bytes.length);
+                data.write(bytes);
+            }
             default -> throw new IllegalStateException("No COPY encoding for " + value.getClass().getSimpleName());
         }
     }

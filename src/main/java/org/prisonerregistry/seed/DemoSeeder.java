@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import org.postgresql.util.PSQLException;
+import org.prisonerregistry.keys.FieldSealing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -38,9 +39,11 @@ public class DemoSeeder {
     private static final Logger log = LoggerFactory.getLogger(DemoSeeder.class);
 
     private final DataSource dataSource;
+    private final FieldSealing sealing;
 
-    DemoSeeder(DataSource dataSource) {
+    DemoSeeder(DataSource dataSource, FieldSealing sealing) {
         this.dataSource = dataSource;
+        this.sealing = sealing;
     }
 
     /** Adds {@code detainees} synthetic detainees generated from {@code randomSeed}, with everything about them. */
@@ -92,7 +95,7 @@ public class DemoSeeder {
      * into PostgreSQL, so that both cores work. One generator thread keeps the batches in order,
      * which keeps the data the same for the same seed.
      */
-    private static long write(Connection connection, int detainees, long randomSeed) throws SQLException {
+    private long write(Connection connection, int detainees, long randomSeed) throws SQLException {
         DemoDataWriter writer = new DemoDataWriter(connection);
         long rows = writer.insertMissingReferenceData();
         DemoReferences references = writer.references();
@@ -100,7 +103,7 @@ public class DemoSeeder {
         // The first public-code number is new in every run, so it keeps the ids of two runs with one seed apart.
         DemoDataGenerator generator = new DemoDataGenerator(randomSeed, codes[0], references, DemoDataGenerator.AS_OF);
         DemoBatch defenders = generator.defenders(DemoDataGenerator.defenderCountFor(detainees));
-        rows += writer.load(DemoDataWriter.encode(defenders));
+        rows += writer.load(DemoDataWriter.encode(defenders, sealing));
 
         ExecutorService producer = Executors.newSingleThreadExecutor(task -> {
             Thread thread = new Thread(task, "demo-data-generator");
@@ -115,7 +118,7 @@ public class DemoSeeder {
                     long[] batchCodes = Arrays.copyOfRange(codes, next, Math.min(next + BATCH_SIZE, detainees));
                     ahead.add(producer.submit(() -> {
                         DemoBatch batch = generator.detainees(batchCodes);
-                        return new Encoded(DemoDataWriter.encode(batch), batch.detainees().size());
+                        return new Encoded(DemoDataWriter.encode(batch, sealing), batch.detainees().size());
                     }));
                     next += batchCodes.length;
                 }

@@ -27,6 +27,7 @@ import org.prisonerregistry.seed.DemoBatch.DetaineeRow;
 import org.prisonerregistry.seed.DemoBatch.DisbursementRow;
 import org.prisonerregistry.seed.DemoBatch.SentenceRow;
 import org.prisonerregistry.seed.DemoBatch.ThreatRow;
+import org.prisonerregistry.keys.FieldSealing;
 import org.prisonerregistry.support.RegistryIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -36,6 +37,9 @@ class DemoDataWriterTests {
 
     @Autowired
     DataSource dataSource;
+
+    @Autowired
+    FieldSealing sealing;
 
     @Test
     void shouldStoreEveryGeneratedValueExactlyAsGenerated() throws Exception {
@@ -49,9 +53,10 @@ class DemoDataWriterTests {
                 DemoBatch defenders = generator.defenders(8);
                 DemoBatch people = generator.detainees(codes);
 
-                long written = writer.load(DemoDataWriter.encode(defenders)) + writer.load(DemoDataWriter.encode(people));
+                long written = writer.load(DemoDataWriter.encode(defenders, sealing)) + writer.load(DemoDataWriter.encode(people, sealing));
 
-                assertThat(written).isEqualTo(defenders.relatedRowCount() + people.relatedRowCount() + 300);
+                // Each of the 8 defenders and 300 detainees also gets a wrapped data key.
+                assertThat(written).isEqualTo(defenders.relatedRowCount() + people.relatedRowCount() + 300 + 308);
                 DSLContext db = DSL.using(connection, SQLDialect.POSTGRES);
                 List<UUID> ids = people.detainees().stream().map(DetaineeRow::id).toList();
                 assertThat(db.selectFrom(DETAINEE).where(DETAINEE.ID.in(ids)).fetch(r -> new DetaineeRow(r.getId(),
