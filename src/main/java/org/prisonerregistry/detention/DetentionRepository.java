@@ -8,20 +8,31 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.prisonerregistry.db.tables.records.CustodyPeriodRecord;
 import org.prisonerregistry.db.tables.records.DetentionRecord;
 import org.jooq.DSLContext;
+import org.prisonerregistry.keys.FieldSealing;
+import org.prisonerregistry.keys.SubjectKind;
+import org.prisonerregistry.keys.SubjectOpener;
+import org.prisonerregistry.keys.SubjectSealer;
 import org.springframework.stereotype.Repository;
 
+/**
+ * Detentions and their custody periods. The account of ill-treatment is stored sealed under the
+ * detainee's data key: it is sealed in {@link #insert(Detention)} and opened in {@link #toDetention} only.
+ */
 @Repository
 class DetentionRepository {
 
     private final DSLContext db;
+    private final FieldSealing sealing;
 
-    DetentionRepository(DSLContext db) {
+    DetentionRepository(DSLContext db, FieldSealing sealing) {
         this.db = db;
+        this.sealing = sealing;
     }
 
     /** Detentions of each detainee, most recent arrest first, with their periods: two queries for any number. */
@@ -29,14 +40,22 @@ class DetentionRepository {
         List<DetentionRecord> rows = db.selectFrom(DETENTION).where(DETENTION.DETAINEE_ID.in(detaineeIds))
                 .orderBy(DETENTION.ARRESTED_ON.desc(), DETENTION.ID.desc()).fetch();
         Map<UUID, List<CustodyPeriod>> periods = periodsOf(rows.stream().map(DetentionRecord::getId).toList());
-        return rows.stream().collect(Collectors.groupingBy(DetentionRecord::getDetaineeId,
-                Collectors.mapping(r -> toDetention(r, periods.getOrDefault(r.getId(), List.of())), Collectors.toList())));
+        try (SubjectOpener opener = sealing.openerFor(subjectsWithSealedFields(rows))) {
+            return rows.stream().collect(Collectors.groupingBy(DetentionRecord::getDetaineeId, Collectors.mapping(
+                    r -> toDetention(r, opener, periods.getOrDefault(r.getId(), List.of())), Collectors.toList())));
+        }
     }
 
     /** The detention, locked for the rest of the transaction so that concurrent changes queue up. */
     Optional<Detention> lockById(UUID id) {
-        return db.selectFrom(DETENTION).where(DETENTION.ID.eq(id)).forUpdate().fetchOptional()
-                .map(r -> toDetention(r, periodsOf(List.of(id)).getOrDefault(id, List.of())));
+        Optional<DetentionRecord> row = db.selectFrom(DETENTION).where(DETENTION.ID.eq(id)).forUpdate().fetchOptional();
+        if (row.isEmpty()) {
+            return Optional.empty();
+        }
+        List<CustodyPeriod> periods = periodsOf(List.of(id)).getOrDefault(id, List.of());
+        try (SubjectOpener opener = sealing.openerFor(subjectsWithSealedFields(List.of(row.get())))) {
+            return Optional.of(toDetention(row.get(), opener, periods));
+        }
     }
 
     boolean hasOpenDetention(UUID detaineeId) {
@@ -44,19 +63,22 @@ class DetentionRepository {
     }
 
     void insert(Detention d) {
-        db.insertInto(DETENTION)
-                .set(DETENTION.ID, d.id())
-                .set(DETENTION.DETAINEE_ID, d.detaineeId())
-                .set(DETENTION.ARRESTED_ON, d.arrestedOn())
-                .set(DETENTION.ARREST_PLACE, d.arrestPlace())
-                .set(DETENTION.EVENT, d.event())
-                .set(DETENTION.ILL_TREATMENT_ALLEGED, d.illTreatmentAlleged())
-                .set(DETENTION.ILL_TREATMENT_ACCOUNT, d.illTreatmentAccount())
-                .set(DETENTION.RELEASED_ON, d.releasedOn())
-                .set(DETENTION.SOURCE, d.source())
-                .set(DETENTION.RECORDED_AT, d.recordedAt())
-                .set(DETENTION.VERSION, d.version())
-                .execute();
+        try (SubjectSealer sealer = sealing.sealerFor(d.detaineeId(), SubjectKind.DETAINEE)) {
+            db.insertInto(DETENTION)
+                    .set(DETENTION.ID, d.id())
+                    .set(DETENTION.DETAINEE_ID, d.detaineeId())
+                    .set(DETENTION.ARRESTED_ON, d.arrestedOn())
+                    .set(DETENTION.ARREST_PLACE, d.arrestPlace())
+                    .set(DETENTION.EVENT, d.event())
+                    .set(DETENTION.ILL_TREATMENT_ALLEGED, d.illTreatmentAlleged())
+                    .set(DETENTION.ILL_TREATMENT_ACCOUNT,
+                            sealer.seal(DETENTION.ILL_TREATMENT_ACCOUNT, d.id(), d.illTreatmentAccount()))
+                    .set(DETENTION.RELEASED_ON, d.releasedOn())
+                    .set(DETENTION.SOURCE, d.source())
+                    .set(DETENTION.RECORDED_AT, d.recordedAt())
+                    .set(DETENTION.VERSION, d.version())
+                    .execute();
+        }
         d.custodyPeriods().forEach(this::insert);
     }
 
@@ -97,9 +119,16 @@ class DetentionRepository {
                 r.getStartsOn(), r.getEndsOn(), r.getSource(), r.getRecordedAt());
     }
 
-    private static Detention toDetention(DetentionRecord r, List<CustodyPeriod> periods) {
+    /** Whose keys a page needs: only people with a sealed value in it, so a page without one unwraps none. */
+    private static Set<UUID> subjectsWithSealedFields(List<DetentionRecord> rows) {
+        return rows.stream().filter(r -> r.getIllTreatmentAccount() != null).map(DetentionRecord::getDetaineeId)
+                .collect(Collectors.toSet());
+    }
+
+    private static Detention toDetention(DetentionRecord r, SubjectOpener opener, List<CustodyPeriod> periods) {
+        String account = opener.open(DETENTION.ILL_TREATMENT_ACCOUNT, r.getId(), r.getDetaineeId(), r.getIllTreatmentAccount());
         return new Detention(r.getId(), r.getDetaineeId(), r.getArrestedOn(), r.getArrestPlace(), r.getEvent(),
-                Boolean.TRUE.equals(r.getIllTreatmentAlleged()), r.getIllTreatmentAccount(), r.getReleasedOn(),
+                Boolean.TRUE.equals(r.getIllTreatmentAlleged()), account, r.getReleasedOn(),
                 r.getSource(), r.getRecordedAt(), r.getVersion(), periods);
     }
 }

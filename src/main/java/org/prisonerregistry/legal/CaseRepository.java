@@ -13,58 +13,80 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.prisonerregistry.db.tables.records.ChargeRecord;
 import org.prisonerregistry.db.tables.records.CourtCaseRecord;
 import org.prisonerregistry.db.tables.records.HearingRecord;
 import org.prisonerregistry.db.tables.records.SentenceRecord;
+import org.prisonerregistry.keys.FieldSealing;
+import org.prisonerregistry.keys.SubjectKind;
+import org.prisonerregistry.keys.SubjectOpener;
+import org.prisonerregistry.keys.SubjectSealer;
 import org.springframework.stereotype.Repository;
 
-/** Cases with their charges, hearings and sentences. Every read of a list is one query for any number of owners. */
+/**
+ * Cases with their charges, hearings and sentences. Every read of a list is one query for any number of owners.
+ * A case's numbers (RUC, RIT, other) and legal notes are stored sealed under the detainee's data key: sealed in
+ * {@link #changeable} and opened in {@link #toCase} only. Nothing searches them in SQL.
+ */
 @Repository
 class CaseRepository {
 
     private final DSLContext db;
+    private final FieldSealing sealing;
 
-    CaseRepository(DSLContext db) {
+    CaseRepository(DSLContext db, FieldSealing sealing) {
         this.db = db;
+        this.sealing = sealing;
     }
 
     Map<UUID, List<CourtCase>> byDetainees(Collection<UUID> detaineeIds) {
-        return db.selectFrom(COURT_CASE).where(COURT_CASE.DETAINEE_ID.in(detaineeIds))
-                .orderBy(COURT_CASE.RECORDED_AT, COURT_CASE.ID)
-                .fetchGroups(COURT_CASE.DETAINEE_ID, CaseRepository::toCase);
+        List<CourtCaseRecord> rows = db.selectFrom(COURT_CASE).where(COURT_CASE.DETAINEE_ID.in(detaineeIds))
+                .orderBy(COURT_CASE.RECORDED_AT, COURT_CASE.ID).fetch();
+        try (SubjectOpener opener = sealing.openerFor(subjectsWithSealedFields(rows))) {
+            return rows.stream().collect(Collectors.groupingBy(CourtCaseRecord::getDetaineeId,
+                    Collectors.mapping(r -> toCase(r, opener), Collectors.toList())));
+        }
     }
 
     Optional<CourtCase> byId(UUID id) {
-        return db.selectFrom(COURT_CASE).where(COURT_CASE.ID.eq(id)).fetchOptional(CaseRepository::toCase);
+        return opened(db.selectFrom(COURT_CASE).where(COURT_CASE.ID.eq(id)).fetchOptional());
     }
 
     /** The case, locked for the rest of the transaction so that concurrent updates queue up. */
     Optional<CourtCase> lockById(UUID id) {
-        return db.selectFrom(COURT_CASE).where(COURT_CASE.ID.eq(id)).forUpdate().fetchOptional(CaseRepository::toCase);
+        return opened(db.selectFrom(COURT_CASE).where(COURT_CASE.ID.eq(id)).forUpdate().fetchOptional());
     }
 
     void insert(CourtCase c) {
-        db.insertInto(COURT_CASE)
-                .set(COURT_CASE.ID, c.id())
-                .set(COURT_CASE.DETAINEE_ID, c.detaineeId())
-                .set(COURT_CASE.COUNTRY, c.country())
-                .set(changeable(c))
-                .set(COURT_CASE.RECORDED_AT, c.recordedAt())
-                .set(COURT_CASE.VERSION, c.version())
-                .execute();
+        try (SubjectSealer sealer = sealing.sealerFor(c.detaineeId(), SubjectKind.DETAINEE)) {
+            db.insertInto(COURT_CASE)
+                    .set(COURT_CASE.ID, c.id())
+                    .set(COURT_CASE.DETAINEE_ID, c.detaineeId())
+                    .set(COURT_CASE.COUNTRY, c.country())
+                    .set(changeable(c, sealer))
+                    .set(COURT_CASE.RECORDED_AT, c.recordedAt())
+                    .set(COURT_CASE.VERSION, c.version())
+                    .execute();
+        }
     }
 
-    /** Writes {@code c} if the stored version is still {@code c.version() - 1}; false if someone else changed it. */
+    /**
+     * Writes {@code c} if the stored version is still {@code c.version() - 1}; false if someone else changed it.
+     * Every sealed column is sealed afresh (a new nonce), changed or not.
+     */
     boolean update(CourtCase c) {
-        return db.update(COURT_CASE)
-                .set(changeable(c))
-                .set(COURT_CASE.VERSION, c.version())
-                .where(COURT_CASE.ID.eq(c.id()).and(COURT_CASE.VERSION.eq(c.version() - 1)))
-                .execute() == 1;
+        try (SubjectSealer sealer = sealing.sealerFor(c.detaineeId(), SubjectKind.DETAINEE)) {
+            return db.update(COURT_CASE)
+                    .set(changeable(c, sealer))
+                    .set(COURT_CASE.VERSION, c.version())
+                    .where(COURT_CASE.ID.eq(c.id()).and(COURT_CASE.VERSION.eq(c.version() - 1)))
+                    .execute() == 1;
+        }
     }
 
     Map<UUID, List<Charge>> chargesOf(Collection<UUID> caseIds) {
@@ -153,22 +175,44 @@ class CaseRepository {
     }
 
     /** Columns that {@code updateCase} may change, each set explicitly so that null clears it. */
-    private static Map<Field<?>, Object> changeable(CourtCase c) {
+    private static Map<Field<?>, Object> changeable(CourtCase c, SubjectSealer sealer) {
         Map<Field<?>, Object> values = new LinkedHashMap<>();
         values.put(COURT_CASE.COURT, c.court());
-        values.put(COURT_CASE.RUC, c.ruc());
-        values.put(COURT_CASE.RIT, c.rit());
-        values.put(COURT_CASE.CASE_NUMBER, c.caseNumber());
+        values.put(COURT_CASE.RUC, sealer.seal(COURT_CASE.RUC, c.id(), c.ruc()));
+        values.put(COURT_CASE.RIT, sealer.seal(COURT_CASE.RIT, c.id(), c.rit()));
+        values.put(COURT_CASE.CASE_NUMBER, sealer.seal(COURT_CASE.CASE_NUMBER, c.id(), c.caseNumber()));
         values.put(COURT_CASE.PROSECUTOR, c.prosecutor());
         values.put(COURT_CASE.STAGE, c.stage().name());
-        values.put(COURT_CASE.LEGAL_NOTES, c.legalNotes());
+        values.put(COURT_CASE.LEGAL_NOTES, sealer.seal(COURT_CASE.LEGAL_NOTES, c.id(), c.legalNotes()));
         values.put(COURT_CASE.SOURCE, c.source());
         return values;
     }
 
-    private static CourtCase toCase(CourtCaseRecord r) {
-        return new CourtCase(r.getId(), r.getDetaineeId(), r.getCountry(), r.getCourt(), r.getRuc(), r.getRit(),
-                r.getCaseNumber(), r.getProsecutor(), CaseStage.valueOf(r.getStage()), r.getLegalNotes(),
+    private Optional<CourtCase> opened(Optional<CourtCaseRecord> row) {
+        if (row.isEmpty()) {
+            return Optional.empty();
+        }
+        try (SubjectOpener opener = sealing.openerFor(subjectsWithSealedFields(List.of(row.get())))) {
+            return Optional.of(toCase(row.get(), opener));
+        }
+    }
+
+    /** Whose keys a page needs: only people with a sealed value in it, so a page without one unwraps none. */
+    private static Set<UUID> subjectsWithSealedFields(List<CourtCaseRecord> rows) {
+        return rows.stream()
+                .filter(r -> r.getRuc() != null || r.getRit() != null || r.getCaseNumber() != null
+                        || r.getLegalNotes() != null)
+                .map(CourtCaseRecord::getDetaineeId).collect(Collectors.toSet());
+    }
+
+    private static CourtCase toCase(CourtCaseRecord r, SubjectOpener opener) {
+        UUID id = r.getId();
+        UUID person = r.getDetaineeId();
+        return new CourtCase(id, person, r.getCountry(), r.getCourt(),
+                opener.open(COURT_CASE.RUC, id, person, r.getRuc()),
+                opener.open(COURT_CASE.RIT, id, person, r.getRit()),
+                opener.open(COURT_CASE.CASE_NUMBER, id, person, r.getCaseNumber()), r.getProsecutor(),
+                CaseStage.valueOf(r.getStage()), opener.open(COURT_CASE.LEGAL_NOTES, id, person, r.getLegalNotes()),
                 r.getSource(), r.getRecordedAt(), r.getVersion());
     }
 

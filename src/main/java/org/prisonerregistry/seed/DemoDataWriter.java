@@ -198,8 +198,9 @@ final class DemoDataWriter {
                 RECOGNITION.ID, RECOGNITION.DETAINEE_ID, RECOGNITION.ORGANISATION_ID, RECOGNITION.RECOGNISED_ON,
                 RECOGNITION.SOURCE, RECOGNITION.RECORDED_AT);
         encode(rows, DETENTION, b.detentions(), d -> values(d.id(), d.detaineeId(), d.arrestedOn(), d.arrestPlace(),
-                        d.event(), d.illTreatmentAlleged(), d.illTreatmentAccount(), d.releasedOn(), d.source(),
-                        d.recordedAt(), 1),
+                        d.event(), d.illTreatmentAlleged(),
+                        sealers.get(d.detaineeId()).seal(DETENTION.ILL_TREATMENT_ACCOUNT, d.id(), d.illTreatmentAccount()),
+                        d.releasedOn(), d.source(), d.recordedAt(), 1),
                 DETENTION.ID, DETENTION.DETAINEE_ID, DETENTION.ARRESTED_ON, DETENTION.ARREST_PLACE, DETENTION.EVENT,
                 DETENTION.ILL_TREATMENT_ALLEGED, DETENTION.ILL_TREATMENT_ACCOUNT, DETENTION.RELEASED_ON,
                 DETENTION.SOURCE, DETENTION.RECORDED_AT, DETENTION.VERSION);
@@ -207,8 +208,13 @@ final class DemoDataWriter {
                         p.facilityId(), p.startsOn(), p.endsOn(), p.source(), p.recordedAt()),
                 CUSTODY_PERIOD.ID, CUSTODY_PERIOD.DETENTION_ID, CUSTODY_PERIOD.REGIME, CUSTODY_PERIOD.FACILITY_ID,
                 CUSTODY_PERIOD.STARTS_ON, CUSTODY_PERIOD.ENDS_ON, CUSTODY_PERIOD.SOURCE, CUSTODY_PERIOD.RECORDED_AT);
-        encode(rows, COURT_CASE, b.cases(), c -> values(c.id(), c.detaineeId(), c.country(), c.court(), c.ruc(),
-                        c.rit(), c.caseNumber(), c.prosecutor(), c.stage(), c.legalNotes(), c.source(), c.recordedAt(), 1),
+        encode(rows, COURT_CASE, b.cases(), c -> values(c.id(), c.detaineeId(), c.country(), c.court(),
+                        sealers.get(c.detaineeId()).seal(COURT_CASE.RUC, c.id(), c.ruc()),
+                        sealers.get(c.detaineeId()).seal(COURT_CASE.RIT, c.id(), c.rit()),
+                        sealers.get(c.detaineeId()).seal(COURT_CASE.CASE_NUMBER, c.id(), c.caseNumber()),
+                        c.prosecutor(), c.stage(),
+                        sealers.get(c.detaineeId()).seal(COURT_CASE.LEGAL_NOTES, c.id(), c.legalNotes()),
+                        c.source(), c.recordedAt(), 1),
                 COURT_CASE.ID, COURT_CASE.DETAINEE_ID, COURT_CASE.COUNTRY, COURT_CASE.COURT, COURT_CASE.RUC,
                 COURT_CASE.RIT, COURT_CASE.CASE_NUMBER, COURT_CASE.PROSECUTOR, COURT_CASE.STAGE,
                 COURT_CASE.LEGAL_NOTES, COURT_CASE.SOURCE, COURT_CASE.RECORDED_AT, COURT_CASE.VERSION);
@@ -231,7 +237,8 @@ final class DemoDataWriter {
                 SENTENCE.TERM_MONTHS, SENTENCE.TERM_DAYS, SENTENCE.REGIME, SENTENCE.STARTS_ON, SENTENCE.FINE_AMOUNT,
                 SENTENCE.FINE_CURRENCY, SENTENCE.APPEAL_STATUS, SENTENCE.SOURCE, SENTENCE.RECORDED_AT, SENTENCE.VERSION);
         encode(rows, SUPPORT_NEED, b.supportNeeds(), n -> values(n.id(), n.detaineeId(), n.category(),
-                        n.description(), n.status(), n.recordedOn(), n.recordedAt(), 1),
+                        sealers.get(n.detaineeId()).seal(SUPPORT_NEED.DESCRIPTION, n.id(), n.description()),
+                        n.status(), n.recordedOn(), n.recordedAt(), 1),
                 SUPPORT_NEED.ID, SUPPORT_NEED.DETAINEE_ID, SUPPORT_NEED.CATEGORY, SUPPORT_NEED.DESCRIPTION,
                 SUPPORT_NEED.STATUS, SUPPORT_NEED.RECORDED_ON, SUPPORT_NEED.RECORDED_AT, SUPPORT_NEED.VERSION);
         encode(rows, SPONSORSHIP, b.sponsorships(), s -> values(s.id(), s.detaineeId(), s.sponsorId(), s.startsOn(),

@@ -6,35 +6,54 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 import org.prisonerregistry.db.tables.records.SupportNeedRecord;
+import org.prisonerregistry.keys.FieldSealing;
+import org.prisonerregistry.keys.SubjectKind;
+import org.prisonerregistry.keys.SubjectOpener;
+import org.prisonerregistry.keys.SubjectSealer;
 import org.springframework.stereotype.Repository;
 
 /**
- * Support needs. The description is written only in {@link #write} and read only in {@link #toNeed},
- * so that encrypting it (RESTRICTED, SPECIAL for HEALTH and PSYCHOLOGICAL) changes these two methods alone.
+ * Support needs. The description (RESTRICTED, SPECIAL for HEALTH and PSYCHOLOGICAL) is stored sealed under
+ * the detainee's data key: it is sealed only in {@link #write} and opened only in {@link #toNeed}. Health
+ * and other descriptions share the column and the key; the API keeps them apart (see {@link SupportNeed}).
  */
 @Repository
 class SupportNeedRepository {
 
     private final DSLContext db;
+    private final FieldSealing sealing;
 
-    SupportNeedRepository(DSLContext db) {
+    SupportNeedRepository(DSLContext db, FieldSealing sealing) {
         this.db = db;
+        this.sealing = sealing;
     }
 
     /** Needs of each detainee, most recently recorded first: one query for any number of detainees. */
     Map<UUID, List<SupportNeed>> byDetainees(Collection<UUID> detaineeIds) {
-        return db.selectFrom(SUPPORT_NEED).where(SUPPORT_NEED.DETAINEE_ID.in(detaineeIds))
+        List<SupportNeedRecord> rows = db.selectFrom(SUPPORT_NEED).where(SUPPORT_NEED.DETAINEE_ID.in(detaineeIds))
                 .orderBy(SUPPORT_NEED.RECORDED_ON.desc(), SUPPORT_NEED.RECORDED_AT.desc(), SUPPORT_NEED.ID)
-                .fetchGroups(SUPPORT_NEED.DETAINEE_ID, SupportNeedRepository::toNeed);
+                .fetch();
+        try (SubjectOpener opener = sealing.openerFor(subjectsWithSealedFields(rows))) {
+            return rows.stream().collect(Collectors.groupingBy(SupportNeedRecord::getDetaineeId,
+                    Collectors.mapping(r -> toNeed(r, opener), Collectors.toList())));
+        }
     }
 
     /** The need, locked for the rest of the transaction so that concurrent updates queue up. */
     Optional<SupportNeed> lockById(UUID id) {
-        return db.selectFrom(SUPPORT_NEED).where(SUPPORT_NEED.ID.eq(id)).forUpdate()
-                .fetchOptional(SupportNeedRepository::toNeed);
+        Optional<SupportNeedRecord> row = db.selectFrom(SUPPORT_NEED).where(SUPPORT_NEED.ID.eq(id)).forUpdate()
+                .fetchOptional();
+        if (row.isEmpty()) {
+            return Optional.empty();
+        }
+        try (SubjectOpener opener = sealing.openerFor(subjectsWithSealedFields(List.of(row.get())))) {
+            return Optional.of(toNeed(row.get(), opener));
+        }
     }
 
     void insert(SupportNeed n) {
@@ -48,7 +67,10 @@ class SupportNeedRepository {
         r.insert();
     }
 
-    /** Writes {@code n} if the stored version is still {@code n.version() - 1}; false if someone else changed it. */
+    /**
+     * Writes {@code n} if the stored version is still {@code n.version() - 1}; false if someone else changed it.
+     * The description is sealed afresh (a new nonce), changed or not.
+     */
     boolean update(SupportNeed n) {
         SupportNeedRecord r = db.newRecord(SUPPORT_NEED);
         write(r, n);
@@ -58,14 +80,23 @@ class SupportNeedRepository {
     }
 
     /** Columns that an update may change. The whole need is passed because its category decides the data class. */
-    private static void write(SupportNeedRecord r, SupportNeed n) {
-        r.setDescription(n.description());
+    private void write(SupportNeedRecord r, SupportNeed n) {
+        try (SubjectSealer sealer = sealing.sealerFor(n.detaineeId(), SubjectKind.DETAINEE)) {
+            r.setDescription(sealer.seal(SUPPORT_NEED.DESCRIPTION, n.id(), n.description()));
+        }
         r.setStatus(n.status().name());
         r.setVersion(n.version());
     }
 
-    private static SupportNeed toNeed(SupportNeedRecord r) {
-        return new SupportNeed(r.getId(), r.getDetaineeId(), NeedCategory.valueOf(r.getCategory()), r.getDescription(),
+    /** Whose keys a page needs: only people with a sealed value in it, so a page without one unwraps none. */
+    private static Set<UUID> subjectsWithSealedFields(List<SupportNeedRecord> rows) {
+        return rows.stream().filter(r -> r.getDescription() != null).map(SupportNeedRecord::getDetaineeId)
+                .collect(Collectors.toSet());
+    }
+
+    private static SupportNeed toNeed(SupportNeedRecord r, SubjectOpener opener) {
+        return new SupportNeed(r.getId(), r.getDetaineeId(), NeedCategory.valueOf(r.getCategory()),
+                opener.open(SUPPORT_NEED.DESCRIPTION, r.getId(), r.getDetaineeId(), r.getDescription()),
                 NeedStatus.valueOf(r.getStatus()), r.getRecordedOn(), r.getRecordedAt(), r.getVersion());
     }
 }

@@ -1,16 +1,20 @@
 package org.prisonerregistry.seed;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.prisonerregistry.db.Tables.COURT_CASE;
 import static org.prisonerregistry.db.Tables.CUSTODY_PERIOD;
 import static org.prisonerregistry.db.Tables.DETAINEE;
+import static org.prisonerregistry.db.Tables.DETENTION;
 import static org.prisonerregistry.db.Tables.DISBURSEMENT;
 import static org.prisonerregistry.db.Tables.SENTENCE;
+import static org.prisonerregistry.db.Tables.SUPPORT_NEED;
 import static org.prisonerregistry.db.Tables.THREAT;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.math.BigDecimal;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -22,14 +26,22 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.postgresql.PGConnection;
+import org.prisonerregistry.seed.DemoBatch.CaseRow;
 import org.prisonerregistry.seed.DemoBatch.CustodyPeriodRow;
 import org.prisonerregistry.seed.DemoBatch.DetaineeRow;
+import org.prisonerregistry.seed.DemoBatch.DetentionRow;
 import org.prisonerregistry.seed.DemoBatch.DisbursementRow;
 import org.prisonerregistry.seed.DemoBatch.SentenceRow;
+import org.prisonerregistry.seed.DemoBatch.SupportNeedRow;
 import org.prisonerregistry.seed.DemoBatch.ThreatRow;
 import org.prisonerregistry.keys.FieldSealing;
+import org.prisonerregistry.keys.SubjectOpener;
 import org.prisonerregistry.support.RegistryIntegrationTest;
+import org.prisonerregistry.support.StoredCiphertexts;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** COPY's binary format written by hand must give back every value exactly; each test rolls back. */
 @RegistryIntegrationTest
@@ -40,6 +52,9 @@ class DemoDataWriterTests {
 
     @Autowired
     FieldSealing sealing;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @Test
     void shouldStoreEveryGeneratedValueExactlyAsGenerated() throws Exception {
@@ -88,6 +103,76 @@ class DemoDataWriterTests {
             } finally {
                 connection.rollback();
             }
+        }
+    }
+
+    /**
+     * Detentions, cases and needs are sealed under each person's key, loaded in the same COPY: read
+     * back raw in the loading transaction (so that FieldSealing sees the new keys), then opened.
+     */
+    @Test
+    void shouldSealDetentionsCasesAndNeedsUnderEachPersonsKey() {
+        new TransactionTemplate(transactions).executeWithoutResult(transaction -> {
+            transaction.setRollbackOnly();
+            Connection connection = DataSourceUtils.getConnection(dataSource);
+            DemoBatch people = loadPeople(connection, 100);
+            DSLContext db = DSL.using(connection, SQLDialect.POSTGRES);
+            List<UUID> ids = people.detainees().stream().map(DetaineeRow::id).toList();
+
+            var detentions = db.selectFrom(DETENTION).where(DETENTION.DETAINEE_ID.in(ids)).fetch();
+            var cases = db.selectFrom(COURT_CASE).where(COURT_CASE.DETAINEE_ID.in(ids)).fetch();
+            var needs = db.selectFrom(SUPPORT_NEED).where(SUPPORT_NEED.DETAINEE_ID.in(ids)).fetch();
+            assertThat(detentions).anySatisfy(r -> assertThat(r.getIllTreatmentAccount()).isNotNull());
+            assertThat(cases).anySatisfy(r -> assertThat(r.getLegalNotes()).isNotNull());
+            assertThat(needs).anySatisfy(r -> assertThat(r.getDescription()).isNotNull());
+            assertThat(detentions).allSatisfy(r -> assertStoredAsCiphertext(r.getIllTreatmentAccount()));
+            assertThat(cases).allSatisfy(r -> {
+                assertStoredAsCiphertext(r.getRuc());
+                assertStoredAsCiphertext(r.getRit());
+                assertStoredAsCiphertext(r.getCaseNumber());
+                assertStoredAsCiphertext(r.getLegalNotes());
+            });
+            assertThat(needs).allSatisfy(r -> assertStoredAsCiphertext(r.getDescription()));
+
+            try (SubjectOpener opener = sealing.openerFor(ids)) {
+                assertThat(detentions.map(r -> new DetentionRow(r.getId(), r.getDetaineeId(), r.getArrestedOn(),
+                        r.getArrestPlace(), r.getEvent(), r.getIllTreatmentAlleged(),
+                        opener.open(DETENTION.ILL_TREATMENT_ACCOUNT, r.getId(), r.getDetaineeId(), r.getIllTreatmentAccount()),
+                        r.getReleasedOn(), r.getSource(), r.getRecordedAt())))
+                        .containsExactlyInAnyOrderElementsOf(people.detentions());
+                assertThat(cases.map(r -> new CaseRow(r.getId(), r.getDetaineeId(), r.getCountry(), r.getCourt(),
+                        opener.open(COURT_CASE.RUC, r.getId(), r.getDetaineeId(), r.getRuc()),
+                        opener.open(COURT_CASE.RIT, r.getId(), r.getDetaineeId(), r.getRit()),
+                        opener.open(COURT_CASE.CASE_NUMBER, r.getId(), r.getDetaineeId(), r.getCaseNumber()),
+                        r.getProsecutor(), r.getStage(),
+                        opener.open(COURT_CASE.LEGAL_NOTES, r.getId(), r.getDetaineeId(), r.getLegalNotes()),
+                        r.getSource(), r.getRecordedAt())))
+                        .containsExactlyInAnyOrderElementsOf(people.cases());
+                assertThat(needs.map(r -> new SupportNeedRow(r.getId(), r.getDetaineeId(), r.getCategory(),
+                        opener.open(SUPPORT_NEED.DESCRIPTION, r.getId(), r.getDetaineeId(), r.getDescription()),
+                        r.getStatus(), r.getRecordedOn(), r.getRecordedAt())))
+                        .containsExactlyInAnyOrderElementsOf(people.supportNeeds());
+            }
+        });
+    }
+
+    private DemoBatch loadPeople(Connection connection, int count) {
+        try {
+            DemoDataWriter writer = new DemoDataWriter(connection);
+            writer.insertMissingReferenceData();
+            long[] codes = writer.nextPublicCodeNumbers(count);
+            DemoBatch people = new DemoDataGenerator(5, codes[0], writer.references(), DemoDataGenerator.AS_OF)
+                    .detainees(codes);
+            writer.load(DemoDataWriter.encode(people, sealing));
+            return people;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not load the demo batch", e);
+        }
+    }
+
+    private static void assertStoredAsCiphertext(byte[] stored) {
+        if (stored != null) {
+            assertThat(stored[0]).isEqualTo(StoredCiphertexts.FORMAT_VERSION);
         }
     }
 
