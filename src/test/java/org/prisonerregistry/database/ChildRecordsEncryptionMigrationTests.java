@@ -3,9 +3,13 @@ package org.prisonerregistry.database;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationVersion;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -35,7 +39,7 @@ class ChildRecordsEncryptionMigrationTests {
 
     @Test
     void shouldRefuseADatabaseFilledBeforeFieldEncryptionAndChangeNothing() {
-        migrateTo("5");
+        migrateTo(lastVersionBefore("6"));
         UUID person = UUID.randomUUID();
         // Untyped literals, so the row fits whether or not an earlier migration already sealed detainee columns.
         db.execute("insert into " + schema + ".detainee (id, public_code, country, full_name, gender, affiliation,"
@@ -69,8 +73,20 @@ class ChildRecordsEncryptionMigrationTests {
     }
 
     private void migrateTo(String version) {
-        Flyway.configure().dataSource(dataSource).schemas(schema).createSchemas(true)
-                .locations("classpath:db/migration").target(version).load().migrate();
+        flyway(version).migrate();
+    }
+
+    /** The migration just before {@code version}, whichever versions other changes have added. */
+    private String lastVersionBefore(String version) {
+        MigrationVersion limit = MigrationVersion.fromVersion(version);
+        return Arrays.stream(flyway("latest").info().all()).map(MigrationInfo::getVersion)
+                .filter(v -> v != null && limit.isNewerThan(v))
+                .max(Comparator.naturalOrder()).orElseThrow().getVersion();
+    }
+
+    private Flyway flyway(String target) {
+        return Flyway.configure().dataSource(dataSource).schemas(schema).createSchemas(true)
+                .locations("classpath:db/migration").target(target).load();
     }
 
     private String columnType(String table, String column) {
