@@ -13,7 +13,7 @@ begin
     if exists (select 1 from defender) or exists (select 1 from threat) then
         raise exception 'This database was filled before field encryption of defenders and threats (migration V7): '
             'its names, contacts, protective measures and threat accounts are stored as clear text. Nothing was changed. '
-            'Start with a new data folder (registry.data-dir) or an empty database and seed it again.';
+            'Start with a new data folder (REGISTRY_DATA_DIR) or an empty database and seed it again.';
     end if;
 end
 $$;

@@ -142,7 +142,8 @@ class DefenderRepository {
 
     /**
      * Writes the follow-up of {@code t} if the stored version is still {@code t.version() - 1}. The
-     * description goes back unchanged with it, since SPECIAL columns are written in one place only.
+     * description goes back with it, unchanged but sealed anew, since SPECIAL columns are written in
+     * one place only.
      */
     boolean updateFollowUp(Threat t) {
         ThreatRecord r = db.newRecord(THREAT);
