@@ -10,34 +10,55 @@ import static org.prisonerregistry.db.Tables.THREAT;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Result;
 import org.prisonerregistry.access.DefenderScope;
 import org.jooq.impl.DSL;
 import org.prisonerregistry.db.tables.records.DefenderRecord;
 import org.prisonerregistry.db.tables.records.ThreatRecord;
+import org.prisonerregistry.keys.FieldSealing;
+import org.prisonerregistry.keys.SubjectKind;
+import org.prisonerregistry.keys.SubjectOpener;
+import org.prisonerregistry.keys.SubjectSealer;
 import org.springframework.stereotype.Repository;
 
-/** Defenders and the threats against them: the only code that speaks SQL to the two tables. */
+/**
+ * Defenders and the threats against them: the only code that speaks SQL to the two tables. Their
+ * SPECIAL columns are stored encrypted under the defender's data key: sealed here before a write,
+ * opened here after a read (the keys of a whole page at once), so the rest of the code sees plaintext.
+ */
 @Repository
 class DefenderRepository {
 
     private final DSLContext db;
+    private final FieldSealing sealing;
 
-    DefenderRepository(DSLContext db) {
+    DefenderRepository(DSLContext db, FieldSealing sealing) {
         this.db = db;
+        this.sealing = sealing;
     }
 
-    Optional<Defender> byId(UUID id) {
-        return db.selectFrom(DEFENDER).where(DEFENDER.ID.eq(id)).fetchOptional(DefenderRepository::toDefender);
+    /** The defender, if {@code scope} reaches it; one out of reach is not even decrypted. */
+    Optional<Defender> byId(UUID id, DefenderScope scope) {
+        return opened(db.selectFrom(DEFENDER).where(DEFENDER.ID.eq(id)).and(reachedBy(scope)).fetch()).stream()
+                .findFirst();
     }
 
     List<Defender> byIds(Collection<UUID> ids) {
-        return db.selectFrom(DEFENDER).where(DEFENDER.ID.in(ids)).fetch(DefenderRepository::toDefender);
+        return opened(db.selectFrom(DEFENDER).where(DEFENDER.ID.in(ids)).fetch());
+    }
+
+    /** What kind of defender this is, read from its clear column alone: nothing is decrypted. */
+    Optional<DefenderKind> kindOf(UUID id) {
+        return db.select(DEFENDER.KIND).from(DEFENDER).where(DEFENDER.ID.eq(id))
+                .fetchOptional(r -> DefenderKind.valueOf(r.value1()));
     }
 
     boolean exists(UUID id) {
@@ -54,11 +75,11 @@ class DefenderRepository {
     List<Defender> page(DefenderFilter filter, DefenderScope scope, DefenderPosition after, int limit) {
         Condition afterCondition = after == null ? noCondition()
                 : row(DEFENDER.RECORDED_AT, DEFENDER.ID).gt(after.recordedAt(), after.id());
-        return db.selectFrom(DEFENDER)
+        return opened(db.selectFrom(DEFENDER)
                 .where(matching(filter)).and(reachedBy(scope)).and(afterCondition)
                 .orderBy(DEFENDER.RECORDED_AT, DEFENDER.ID)
                 .limit(limit)
-                .fetch(DefenderRepository::toDefender);
+                .fetch());
     }
 
     int count(DefenderFilter filter, DefenderScope scope) {
@@ -82,11 +103,12 @@ class DefenderRepository {
                 .execute() == 1;
     }
 
-    /** Threats against each defender, newest first: one query for any number of defenders. */
+    /** Threats against each defender, newest first: one query, and one key read, for any number of defenders. */
     Map<UUID, List<Threat>> threatsOf(Collection<UUID> defenderIds) {
-        return db.selectFrom(THREAT).where(THREAT.DEFENDER_ID.in(defenderIds))
+        List<Threat> threats = openedThreats(db.selectFrom(THREAT).where(THREAT.DEFENDER_ID.in(defenderIds))
                 .orderBy(THREAT.OCCURRED_ON.desc(), THREAT.RECORDED_AT.desc(), THREAT.ID.desc())
-                .fetchGroups(THREAT.DEFENDER_ID, DefenderRepository::toThreat);
+                .fetch());
+        return threats.stream().collect(Collectors.groupingBy(Threat::defenderId, LinkedHashMap::new, Collectors.toList()));
     }
 
     /** Date of the latest threat against each defender that has any; reads no SPECIAL column. */
@@ -100,7 +122,7 @@ class DefenderRepository {
     }
 
     Optional<Threat> threatById(UUID id) {
-        return db.selectFrom(THREAT).where(THREAT.ID.eq(id)).fetchOptional(DefenderRepository::toThreat);
+        return openedThreats(db.selectFrom(THREAT).where(THREAT.ID.eq(id)).fetch()).stream().findFirst();
     }
 
     void insert(Threat t) {
@@ -120,7 +142,8 @@ class DefenderRepository {
 
     /**
      * Writes the follow-up of {@code t} if the stored version is still {@code t.version() - 1}. The
-     * description goes back unchanged with it, since SPECIAL columns are written in one place only.
+     * description goes back with it, unchanged but sealed anew, since SPECIAL columns are written in
+     * one place only.
      */
     boolean updateFollowUp(Threat t) {
         ThreatRecord r = db.newRecord(THREAT);
@@ -159,8 +182,8 @@ class DefenderRepository {
         return c;
     }
 
-    /** Columns that create and {@code updateDefender} set. */
-    private static void write(DefenderRecord r, Defender d) {
+    /** Columns that create and {@code updateDefender} set; the SPECIAL ones are sealed anew (fresh nonce). */
+    private void write(DefenderRecord r, Defender d) {
         r.setOrganisationId(d.organisationId());
         r.setKind(d.kind().name());
         r.setLoginSubject(d.loginSubject());
@@ -170,31 +193,47 @@ class DefenderRepository {
     }
 
     // SPECIAL columns: full_name, contact and protective_measures of a defender, description and
-    // follow_up of a threat are written and read only by the four methods below. Field encryption
-    // (DESIGN.md section 4) wraps exactly these, without touching a query, the service or the API;
-    // no query filters or sorts on these columns, so none will need a blind index.
+    // follow_up of a threat are sealed and opened only by the methods below, always under the
+    // defender's key (a threat's subject is the defender it targets). No query filters or sorts on
+    // them, so none needs a blind index; login_subject stays clear, since tokens find their defender by it.
 
-    private static void writeSpecial(DefenderRecord r, Defender d) {
-        r.setFullName(d.fullName());
-        r.setContact(d.contact());
-        r.setProtectiveMeasures(d.protectiveMeasures());
+    private void writeSpecial(DefenderRecord r, Defender d) {
+        try (SubjectSealer sealer = sealing.sealerFor(d.id(), SubjectKind.DEFENDER)) {
+            r.setFullName(sealer.seal(DEFENDER.FULL_NAME, d.id(), d.fullName()));
+            r.setContact(sealer.seal(DEFENDER.CONTACT, d.id(), d.contact()));
+            r.setProtectiveMeasures(sealer.seal(DEFENDER.PROTECTIVE_MEASURES, d.id(), d.protectiveMeasures()));
+        }
     }
 
-    private static Defender toDefender(DefenderRecord r) {
-        return new Defender(r.getId(), r.getOrganisationId(), r.getFullName(), DefenderKind.valueOf(r.getKind()),
-                r.getLoginSubject(), r.getContact(), RiskLevel.valueOf(r.getRiskLevel()), r.getProtectiveMeasures(),
-                r.getRecordedAt(), r.getVersion());
+    /** The defenders of these rows, their keys read in one statement whatever their number. */
+    private List<Defender> opened(Result<DefenderRecord> rows) {
+        try (SubjectOpener opener = sealing.openerFor(rows.getValues(DEFENDER.ID))) {
+            return rows.map(r -> new Defender(r.getId(), r.getOrganisationId(),
+                    opener.open(DEFENDER.FULL_NAME, r.getId(), r.getId(), r.getFullName()),
+                    DefenderKind.valueOf(r.getKind()), r.getLoginSubject(),
+                    opener.open(DEFENDER.CONTACT, r.getId(), r.getId(), r.getContact()),
+                    RiskLevel.valueOf(r.getRiskLevel()),
+                    opener.open(DEFENDER.PROTECTIVE_MEASURES, r.getId(), r.getId(), r.getProtectiveMeasures()),
+                    r.getRecordedAt(), r.getVersion()));
+        }
     }
 
-    private static void writeSpecial(ThreatRecord r, Threat t) {
-        r.setDescription(t.description());
-        r.setFollowUp(t.followUp());
+    private void writeSpecial(ThreatRecord r, Threat t) {
+        try (SubjectSealer sealer = sealing.sealerFor(t.defenderId(), SubjectKind.DEFENDER)) {
+            r.setDescription(sealer.seal(THREAT.DESCRIPTION, t.id(), t.description()));
+            r.setFollowUp(sealer.seal(THREAT.FOLLOW_UP, t.id(), t.followUp()));
+        }
     }
 
-    private static Threat toThreat(ThreatRecord r) {
-        return new Threat(r.getId(), r.getDefenderId(), r.getOccurredOn(), ThreatKind.valueOf(r.getKind()),
-                ThreatChannel.valueOf(r.getChannel()), r.getDescription(),
-                Boolean.TRUE.equals(r.getReportedToAuthorities()), r.getFollowUp(), r.getSource(), r.getRecordedAt(),
-                r.getVersion());
+    /** The threats of these rows, in their order, their defenders' keys read in one statement. */
+    private List<Threat> openedThreats(Result<ThreatRecord> rows) {
+        try (SubjectOpener opener = sealing.openerFor(rows.getValues(THREAT.DEFENDER_ID))) {
+            return rows.map(r -> new Threat(r.getId(), r.getDefenderId(), r.getOccurredOn(),
+                    ThreatKind.valueOf(r.getKind()), ThreatChannel.valueOf(r.getChannel()),
+                    opener.open(THREAT.DESCRIPTION, r.getId(), r.getDefenderId(), r.getDescription()),
+                    Boolean.TRUE.equals(r.getReportedToAuthorities()),
+                    opener.open(THREAT.FOLLOW_UP, r.getId(), r.getDefenderId(), r.getFollowUp()),
+                    r.getSource(), r.getRecordedAt(), r.getVersion()));
+        }
     }
 }

@@ -48,10 +48,7 @@ class DefenderService {
 
     /** The defender, if the caller's scope reaches it (a lawyer reaches only their own record). */
     Defender get(UUID id) {
-        DefenderScope scope = scope();
-        return defenders.byId(id).filter(d -> scope.everyone() || (scope.ownSubject() != null
-                        && scope.ownSubject().equals(d.loginSubject())))
-                .orElseThrow(() -> new NotFoundException("defender", id));
+        return defenders.byId(id, scope()).orElseThrow(() -> new NotFoundException("defender", id));
     }
 
     private DefenderScope scope() {

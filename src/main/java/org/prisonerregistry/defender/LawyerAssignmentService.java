@@ -36,6 +36,7 @@ public class LawyerAssignmentService {
         return assignments.byDetainees(detaineeIds);
     }
 
+    /** The lawyers of a page of assignments: one query and one key read, however many there are. */
     Map<UUID, Defender> defendersByIds(Collection<UUID> ids) {
         return defenders.byIds(ids).stream().collect(Collectors.toMap(Defender::id, Function.identity()));
     }
@@ -43,10 +44,11 @@ public class LawyerAssignmentService {
     @Transactional
     public LawyerAssignment assign(UUID detaineeId, UUID defenderId, LocalDate assignedOn) {
         Detainee person = detainees.get(detaineeId);
-        Defender lawyer = defenders.byId(defenderId).orElseThrow(() -> new NotFoundException("defender", defenderId));
+        // Only the kind is read: ADMIN manages assignments without decrypting the lawyer's record.
+        DefenderKind kind = defenders.kindOf(defenderId).orElseThrow(() -> new NotFoundException("defender", defenderId));
         LocalDate day = assignedOn == null ? LocalDate.now() : assignedOn;
         Violations v = new Violations().notInFuture("input.assignedOn", day, LocalDate.now());
-        if (lawyer.kind() != DefenderKind.LAWYER) {
+        if (kind != DefenderKind.LAWYER) {
             v.add("input.defenderId", "names a defender who is not a lawyer");
         }
         v.throwIfAny();

@@ -173,13 +173,19 @@ final class DemoDataWriter {
                         k.masterVersion()),
                 SUBJECT_KEY.SUBJECT_ID, SUBJECT_KEY.SUBJECT_KIND, SUBJECT_KEY.DATA_KEY_VERSION, SUBJECT_KEY.WRAPPED,
                 SUBJECT_KEY.MASTER_VERSION);
-        encode(rows, DEFENDER, b.defenders(), d -> values(d.id(), d.organisationId(), d.fullName(), d.kind(),
-                        d.loginSubject(), d.contact(), d.riskLevel(), d.protectiveMeasures(), d.recordedAt(), 1),
+        encode(rows, DEFENDER, b.defenders(), d -> values(d.id(), d.organisationId(),
+                        sealers.get(d.id()).seal(DEFENDER.FULL_NAME, d.id(), d.fullName()), d.kind(), d.loginSubject(),
+                        sealers.get(d.id()).seal(DEFENDER.CONTACT, d.id(), d.contact()), d.riskLevel(),
+                        sealers.get(d.id()).seal(DEFENDER.PROTECTIVE_MEASURES, d.id(), d.protectiveMeasures()),
+                        d.recordedAt(), 1),
                 DEFENDER.ID, DEFENDER.ORGANISATION_ID, DEFENDER.FULL_NAME, DEFENDER.KIND, DEFENDER.LOGIN_SUBJECT,
                 DEFENDER.CONTACT, DEFENDER.RISK_LEVEL, DEFENDER.PROTECTIVE_MEASURES, DEFENDER.RECORDED_AT,
                 DEFENDER.VERSION);
         encode(rows, THREAT, b.threats(), t -> values(t.id(), t.defenderId(), t.occurredOn(), t.kind(), t.channel(),
-                        t.description(), t.reportedToAuthorities(), t.followUp(), t.source(), t.recordedAt(), 1),
+                        sealers.get(t.defenderId()).seal(THREAT.DESCRIPTION, t.id(), t.description()),
+                        t.reportedToAuthorities(),
+                        sealers.get(t.defenderId()).seal(THREAT.FOLLOW_UP, t.id(), t.followUp()), t.source(),
+                        t.recordedAt(), 1),
                 THREAT.ID, THREAT.DEFENDER_ID, THREAT.OCCURRED_ON, THREAT.KIND, THREAT.CHANNEL, THREAT.DESCRIPTION,
                 THREAT.REPORTED_TO_AUTHORITIES, THREAT.FOLLOW_UP, THREAT.SOURCE, THREAT.RECORDED_AT, THREAT.VERSION);
         encode(rows, DETAINEE, b.detainees(), d -> values(d.id(), d.publicCode(), d.country(), d.fullName(),

@@ -3,12 +3,14 @@ package org.prisonerregistry.seed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.prisonerregistry.db.Tables.COURT_CASE;
 import static org.prisonerregistry.db.Tables.CUSTODY_PERIOD;
+import static org.prisonerregistry.db.Tables.DEFENDER;
 import static org.prisonerregistry.db.Tables.DETAINEE;
 import static org.prisonerregistry.db.Tables.DETENTION;
 import static org.prisonerregistry.db.Tables.DISBURSEMENT;
 import static org.prisonerregistry.db.Tables.SENTENCE;
 import static org.prisonerregistry.db.Tables.SUPPORT_NEED;
 import static org.prisonerregistry.db.Tables.THREAT;
+import static org.prisonerregistry.support.StoredCiphertexts.assertSealed;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
@@ -28,6 +30,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.postgresql.PGConnection;
 import org.prisonerregistry.seed.DemoBatch.CaseRow;
 import org.prisonerregistry.seed.DemoBatch.CustodyPeriodRow;
+import org.prisonerregistry.seed.DemoBatch.DefenderRow;
 import org.prisonerregistry.seed.DemoBatch.DetaineeRow;
 import org.prisonerregistry.seed.DemoBatch.DetentionRow;
 import org.prisonerregistry.seed.DemoBatch.DisbursementRow;
@@ -95,11 +98,6 @@ class DemoDataWriterTests {
                         new CustodyPeriodRow(r.getId(), r.getDetentionId(), r.getRegime(), r.getFacilityId(),
                                 r.getStartsOn(), r.getEndsOn(), r.getSource(), r.getRecordedAt())))
                         .containsExactlyInAnyOrderElementsOf(people.custodyPeriods());
-                List<UUID> defenderIds = defenders.defenders().stream().map(DemoBatch.DefenderRow::id).toList();
-                assertThat(db.selectFrom(THREAT).where(THREAT.DEFENDER_ID.in(defenderIds)).fetch(r -> new ThreatRow(
-                        r.getId(), r.getDefenderId(), r.getOccurredOn(), r.getKind(), r.getChannel(), r.getDescription(),
-                        r.getReportedToAuthorities(), r.getFollowUp(), r.getSource(), r.getRecordedAt())))
-                        .containsExactlyInAnyOrderElementsOf(defenders.threats());
             } finally {
                 connection.rollback();
             }
@@ -156,6 +154,47 @@ class DemoDataWriterTests {
         });
     }
 
+    /**
+     * Defenders and threats are stored sealed under each defender's key, which the same load writes;
+     * opened through {@link FieldSealing} they give back the generated text exactly. The load runs in
+     * a Spring transaction (rolled back), so FieldSealing reads the uncommitted keys on its connection.
+     */
+    @Test
+    void shouldSealDefendersAndThreatsUnderEachDefendersOwnKey() {
+        new TransactionTemplate(transactions).executeWithoutResult(transaction -> {
+            transaction.setRollbackOnly();
+            Connection connection = DataSourceUtils.getConnection(dataSource);
+            DemoBatch defenders = seedDefenders(connection, 8);
+            DSLContext db = DSL.using(connection, SQLDialect.POSTGRES);
+            List<UUID> ids = defenders.defenders().stream().map(DefenderRow::id).toList();
+            var defenderRows = db.selectFrom(DEFENDER).where(DEFENDER.ID.in(ids)).fetch();
+            var threatRows = db.selectFrom(THREAT).where(THREAT.DEFENDER_ID.in(ids)).fetch();
+            assertThat(threatRows).hasSameSizeAs(defenders.threats()).isNotEmpty();
+            for (DefenderRow generated : defenders.defenders()) {
+                byte[] stored = defenderRows.stream().filter(r -> r.getId().equals(generated.id())).findFirst()
+                        .orElseThrow().getFullName();
+                assertSealed(stored, generated.fullName());
+            }
+
+            try (SubjectOpener opener = sealing.openerFor(ids)) {
+                assertThat(defenderRows.map(r -> new DefenderRow(r.getId(), r.getOrganisationId(),
+                        opener.open(DEFENDER.FULL_NAME, r.getId(), r.getId(), r.getFullName()), r.getKind(),
+                        r.getLoginSubject(), opener.open(DEFENDER.CONTACT, r.getId(), r.getId(), r.getContact()),
+                        r.getRiskLevel(),
+                        opener.open(DEFENDER.PROTECTIVE_MEASURES, r.getId(), r.getId(), r.getProtectiveMeasures()),
+                        r.getRecordedAt())))
+                        .containsExactlyInAnyOrderElementsOf(defenders.defenders());
+                assertThat(threatRows.map(r -> new ThreatRow(r.getId(), r.getDefenderId(), r.getOccurredOn(),
+                        r.getKind(), r.getChannel(),
+                        opener.open(THREAT.DESCRIPTION, r.getId(), r.getDefenderId(), r.getDescription()),
+                        r.getReportedToAuthorities(),
+                        opener.open(THREAT.FOLLOW_UP, r.getId(), r.getDefenderId(), r.getFollowUp()),
+                        r.getSource(), r.getRecordedAt())))
+                        .containsExactlyInAnyOrderElementsOf(defenders.threats());
+            }
+        });
+    }
+
     private DemoBatch loadPeople(Connection connection, int count) {
         try {
             DemoDataWriter writer = new DemoDataWriter(connection);
@@ -173,6 +212,19 @@ class DemoDataWriterTests {
     private static void assertStoredAsCiphertext(byte[] stored) {
         if (stored != null) {
             assertThat(stored[0]).isEqualTo(StoredCiphertexts.FORMAT_VERSION);
+        }
+    }
+
+    private DemoBatch seedDefenders(Connection connection, int count) {
+        try {
+            DemoDataWriter writer = new DemoDataWriter(connection);
+            writer.insertMissingReferenceData();
+            DemoBatch defenders = new DemoDataGenerator(5, System.nanoTime(), writer.references(), DemoDataGenerator.AS_OF)
+                    .defenders(count);
+            writer.load(DemoDataWriter.encode(defenders, sealing));
+            return defenders;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -1,10 +1,14 @@
 package org.prisonerregistry.support;
 
 import java.util.Arrays;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 import org.jooq.ExecuteContext;
 import org.jooq.ExecuteListener;
 import org.jooq.ExecuteListenerProvider;
+import org.jooq.Table;
 import org.jooq.impl.DefaultExecuteListenerProvider;
 import org.springframework.boot.jooq.autoconfigure.DefaultConfigurationCustomizer;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -14,15 +18,32 @@ import org.springframework.context.annotation.Bean;
 @TestConfiguration(proxyBeanMethods = false)
 public class SqlStatementCounter implements ExecuteListener {
 
+    /** Statements kept for {@link #selectsFrom}; a bound, since the context outlives many tests between resets. */
+    private static final int KEPT_STATEMENTS = 10_000;
+
     private final AtomicInteger executed = new AtomicInteger();
+    private final Queue<String> statements = new ConcurrentLinkedQueue<>();
 
     @Override
     public void executeStart(ExecuteContext ctx) {
-        executed.incrementAndGet();
+        if (executed.incrementAndGet() <= KEPT_STATEMENTS && ctx.sql() != null) {
+            statements.add(ctx.sql());
+        }
     }
 
     public void reset() {
         executed.set(0);
+        statements.clear();
+    }
+
+    /** How many of the statements since the last reset were selects reading {@code table}. */
+    public long selectsFrom(Table<?> table) {
+        if (executed.get() > KEPT_STATEMENTS) {
+            throw new IllegalStateException("More than " + KEPT_STATEMENTS + " statements since the last reset: reset first");
+        }
+        Pattern from = Pattern.compile("^\\s*select\\b.*\\bfrom\\s+(\"?\\w+\"?\\.)?\"?" + Pattern.quote(table.getName()) + "\\b",
+                Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+        return statements.stream().filter(sql -> from.matcher(sql).find()).count();
     }
 
     public int count() {

@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.TableField;
+import org.prisonerregistry.crypto.FieldCipher;
 import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.execution.ErrorType;
 
@@ -53,6 +54,19 @@ public final class StoredCiphertexts {
         assertThat(stored.length).isGreaterThan(plaintext.getBytes(StandardCharsets.UTF_8).length);
         assertThat(new String(stored, StandardCharsets.UTF_8)).doesNotContain(plaintext);
         assertThat(new String(stored, StandardCharsets.ISO_8859_1)).doesNotContain(plaintext);
+    }
+
+    /**
+     * {@code stored} is a ciphertext in crypto.FieldCipher's format (format byte 0x01, its overhead on
+     * top of the plaintext) and does not contain the plaintext's bytes anywhere.
+     */
+    public static void assertSealed(byte[] stored, String plaintext) {
+        byte[] clear = plaintext.getBytes(StandardCharsets.UTF_8);
+        assertThat(stored).as("stored ciphertext").isNotNull().hasSize(clear.length + FieldCipher.OVERHEAD);
+        assertThat(stored[0]).as("format byte").isEqualTo(FORMAT_VERSION);
+        // Latin-1 maps each byte to one char, so this looks for the plaintext's bytes as a run.
+        assertThat(new String(stored, StandardCharsets.ISO_8859_1)).as("stored ciphertext")
+                .doesNotContain(new String(clear, StandardCharsets.ISO_8859_1));
     }
 
     /**
