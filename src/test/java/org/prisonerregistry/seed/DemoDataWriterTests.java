@@ -3,6 +3,7 @@ package org.prisonerregistry.seed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.prisonerregistry.db.Tables.CUSTODY_PERIOD;
 import static org.prisonerregistry.db.Tables.DETAINEE;
+import static org.prisonerregistry.db.Tables.DETAINEE_NAME_INDEX;
 import static org.prisonerregistry.db.Tables.DISBURSEMENT;
 import static org.prisonerregistry.db.Tables.SENTENCE;
 import static org.prisonerregistry.db.Tables.THREAT;
@@ -27,7 +28,10 @@ import org.prisonerregistry.seed.DemoBatch.DetaineeRow;
 import org.prisonerregistry.seed.DemoBatch.DisbursementRow;
 import org.prisonerregistry.seed.DemoBatch.SentenceRow;
 import org.prisonerregistry.seed.DemoBatch.ThreatRow;
+import org.prisonerregistry.detainee.DetaineeBlindIndexes;
+import org.prisonerregistry.detainee.NationalIdKind;
 import org.prisonerregistry.keys.FieldSealing;
+import org.prisonerregistry.keys.SubjectOpener;
 import org.prisonerregistry.support.RegistryIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -55,16 +59,37 @@ class DemoDataWriterTests {
 
                 long written = writer.load(DemoDataWriter.encode(defenders, sealing)) + writer.load(DemoDataWriter.encode(people, sealing));
 
-                // Each of the 8 defenders and 300 detainees also gets a wrapped data key.
-                assertThat(written).isEqualTo(defenders.relatedRowCount() + people.relatedRowCount() + 300 + 308);
                 DSLContext db = DSL.using(connection, SQLDialect.POSTGRES);
                 List<UUID> ids = people.detainees().stream().map(DetaineeRow::id).toList();
-                assertThat(db.selectFrom(DETAINEE).where(DETAINEE.ID.in(ids)).fetch(r -> new DetaineeRow(r.getId(),
-                        r.getPublicCode(), r.getCountry(), r.getFullName(), r.getAliases(), r.getNationalIdKind(),
-                        r.getNationalId(), r.getDateOfBirth(), r.getBirthYear(), r.getGender(), r.getNationality(),
-                        r.getRegion(), r.getCommune(), r.getAffiliation(), r.getFamilyContact(), r.getConsentToBeNamed(),
-                        r.getNotes(), r.getLastContactOn(), r.getSource(), r.getRecordedAt(), r.getUpdatedAt())))
-                        .containsExactlyInAnyOrderElementsOf(people.detainees());
+                int nameIndexes = db.fetchCount(DETAINEE_NAME_INDEX, DETAINEE_NAME_INDEX.DETAINEE_ID.in(ids));
+                // Each of the 8 defenders and 300 detainees also gets a wrapped data key, and each detainee
+                // at least one name index (full name, then each alias).
+                assertThat(nameIndexes).isGreaterThanOrEqualTo(300);
+                assertThat(written).isEqualTo(defenders.relatedRowCount() + people.relatedRowCount() + 300 + 308 + nameIndexes);
+                // Read back through the keys the load wrote, as the repositories read them.
+                try (SubjectOpener opener = sealing.openerFor(ids)) {
+                    assertThat(db.selectFrom(DETAINEE).where(DETAINEE.ID.in(ids)).fetch(r -> new DetaineeRow(r.getId(),
+                            r.getPublicCode(), r.getCountry(), opener.open(DETAINEE.FULL_NAME, r.getId(), r.getId(), r.getFullName()),
+                            opener.open(DETAINEE.ALIASES, r.getId(), r.getId(), r.getAliases()), r.getNationalIdKind(),
+                            opener.open(DETAINEE.NATIONAL_ID, r.getId(), r.getId(), r.getNationalId()),
+                            opener.openDate(DETAINEE.DATE_OF_BIRTH, r.getId(), r.getId(), r.getDateOfBirth()),
+                            r.getBirthYear(), r.getGender(), r.getNationality(), r.getRegion(), r.getCommune(),
+                            r.getAffiliation(), opener.open(DETAINEE.FAMILY_CONTACT, r.getId(), r.getId(), r.getFamilyContact()),
+                            r.getConsentToBeNamed(), opener.open(DETAINEE.NOTES, r.getId(), r.getId(), r.getNotes()),
+                            r.getLastContactOn(), r.getSource(), r.getRecordedAt(), r.getUpdatedAt())))
+                            .containsExactlyInAnyOrderElementsOf(people.detainees());
+                }
+                // The blind indexes find each seeded person as the registry would look them up.
+                DetaineeBlindIndexes indexes = new DetaineeBlindIndexes(sealing);
+                for (DetaineeRow d : people.detainees()) {
+                    byte[] name = indexes.names(d.fullName(), List.of()).getFirst();
+                    assertThat(db.fetchExists(DETAINEE_NAME_INDEX, DETAINEE_NAME_INDEX.DETAINEE_ID.eq(d.id())
+                            .and(DETAINEE_NAME_INDEX.NAME_INDEX.eq(name)))).as("name index of " + d.publicCode()).isTrue();
+                    if (d.nationalId() != null) {
+                        assertThat(db.select(DETAINEE.NATIONAL_ID_INDEX).from(DETAINEE).where(DETAINEE.ID.eq(d.id())).fetchOne().value1())
+                                .isEqualTo(indexes.nationalId(NationalIdKind.valueOf(d.nationalIdKind()), d.nationalId()).orElseThrow());
+                    }
+                }
                 assertThat(db.selectFrom(DISBURSEMENT).where(DISBURSEMENT.DETAINEE_ID.in(ids)).fetch(r ->
                         new DisbursementRow(r.getId(), r.getDetaineeId(), r.getPaidById(), r.getSponsorshipId(),
                                 r.getPaidOn(), r.getAmount(), r.getCurrency(), r.getCategory(), r.getRecordedAt())))
