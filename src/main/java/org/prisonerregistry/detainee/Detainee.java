@@ -8,7 +8,7 @@ import java.util.UUID;
 /**
  * A person deprived of liberty for political reasons. {@code birthYear} is kept beside the date of
  * birth because age bands and statistics need only the year, which is far less identifying. Once
- * erased ({@code erasedAt} set) the personal fields are null and only what statistics need is left.
+ * erased ({@code erasedAt} set) the personal fields (aliases too) are null and only what statistics need is left.
  */
 public record Detainee(
         UUID id,

@@ -84,7 +84,8 @@ public final class DetaineeBlindIndexes {
     /** Whether the decrypted full name or an alias is the searched name, case and accents folded. */
     static boolean isNamed(Detainee detainee, String text) {
         Optional<String> searched = PERSON_NAME.normalise(text);
-        return searched.isPresent() && Stream.concat(Stream.of(detainee.fullName()), detainee.aliases().stream())
+        List<String> aliases = detainee.aliases() == null ? List.of() : detainee.aliases();
+        return searched.isPresent() && Stream.concat(Stream.of(detainee.fullName()), aliases.stream())
                 .map(PERSON_NAME::normalise)
                 .anyMatch(searched::equals);
     }

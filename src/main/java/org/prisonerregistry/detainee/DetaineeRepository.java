@@ -398,7 +398,7 @@ class DetaineeRepository {
         String aliases = opener.open(DETAINEE.ALIASES, id, id, r.getAliases());
         String nationalId = opener.open(DETAINEE.NATIONAL_ID, id, id, r.getNationalId());
         return new Detainee(id, r.getPublicCode(), r.getCountry(), opener.open(DETAINEE.FULL_NAME, id, id, r.getFullName()),
-                aliases == null ? List.of() : Arrays.asList(aliases.split("\n")),
+                aliases == null ? (r.getErasedAt() == null ? List.of() : null) : Arrays.asList(aliases.split("\n")),
                 r.getNationalIdKind() == null || nationalId == null ? null
                         : new NationalId(NationalIdKind.valueOf(r.getNationalIdKind()), nationalId),
                 opener.openDate(DETAINEE.DATE_OF_BIRTH, id, id, r.getDateOfBirth()), r.getBirthYear(),

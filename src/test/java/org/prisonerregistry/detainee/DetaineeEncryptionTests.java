@@ -134,7 +134,10 @@ class DetaineeEncryptionTests {
         try {
             refused(id, "has no data key", name);
         } finally {
-            db.batchInsert(keys).execute();
+            keys.forEach(key -> {
+                key.changed(true);
+                db.insertInto(SUBJECT_KEY).set(key).execute();
+            });
         }
         actors.lawyer().document(READ).variable("id", id).execute().path("detainee.fullName").entity(String.class).isEqualTo(name);
     }

@@ -12,6 +12,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.math.BigDecimal;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -34,8 +35,14 @@ import org.prisonerregistry.keys.FieldSealing;
 import org.prisonerregistry.keys.SubjectOpener;
 import org.prisonerregistry.support.RegistryIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** COPY's binary format written by hand must give back every value exactly; each test rolls back. */
+/**
+ * COPY's binary format written by hand must give back every value exactly, the encrypted ones once
+ * opened with the keys written in the same load; each test rolls back.
+ */
 @RegistryIntegrationTest
 class DemoDataWriterTests {
 
@@ -45,10 +52,16 @@ class DemoDataWriterTests {
     @Autowired
     FieldSealing sealing;
 
+    @Autowired
+    PlatformTransactionManager transactions;
+
     @Test
-    void shouldStoreEveryGeneratedValueExactlyAsGenerated() throws Exception {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
+    void shouldStoreEveryGeneratedValueExactlyAsGenerated() {
+        // One Spring transaction, rolled back at the end: FieldSealing (jOOQ on the same data source)
+        // then reads the data keys this load wrote on the same connection, before anyone else could.
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            status.setRollbackOnly();
+            Connection connection = DataSourceUtils.getConnection(dataSource);
             try {
                 DemoDataWriter writer = new DemoDataWriter(connection);
                 writer.insertMissingReferenceData();
@@ -110,10 +123,10 @@ class DemoDataWriterTests {
                         r.getId(), r.getDefenderId(), r.getOccurredOn(), r.getKind(), r.getChannel(), r.getDescription(),
                         r.getReportedToAuthorities(), r.getFollowUp(), r.getSource(), r.getRecordedAt())))
                         .containsExactlyInAnyOrderElementsOf(defenders.threats());
-            } finally {
-                connection.rollback();
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
             }
-        }
+        });
     }
 
     @ParameterizedTest
