@@ -5,10 +5,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** The {@code keys} group: key management (for now, rotation of the master key). */
+/** The {@code keys} group: key management (rotation of the master key, removal of retired versions). */
 @Command(name = "keys", mixinStandardHelpOptions = true,
         description = "Manage the keyring that protects the registry's encrypted data.",
-        subcommands = {KeysRotateCommand.class})
+        subcommands = {KeysRotateCommand.class, KeysPurgeRetiredCommand.class})
 public class KeysCommand implements Callable<Integer> {
 
     @Spec

@@ -11,8 +11,8 @@ import java.util.TreeSet;
 /**
  * The versioned 256-bit master keys (key-encryption keys) and the separate blind-index key.
  * Immutable: rotation returns a new keyring, which the caller saves with {@link KeyringFile}.
- * Keys below the minimum decryption version are retired: kept in the file until the operator
- * removes them, but refused.
+ * Keys below the minimum decryption version are retired: kept in the file, but refused, until
+ * the operator removes them ({@link #withoutRetired()}, {@code keys purge-retired}).
  */
 public final class Keyring {
 
@@ -68,6 +68,14 @@ public final class Keyring {
                     + " are already retired; a retired version cannot come back");
         }
         return new Keyring(masterKeys, version, indexKey);
+    }
+
+    /**
+     * This keyring without its retired versions: their keys are then gone for good, so a backup whose
+     * data keys were wrapped only under them, erased people's keys included, can no longer be opened.
+     */
+    public Keyring withoutRetired() {
+        return new Keyring(masterKeys.tailMap(minimumDecryptionVersion), minimumDecryptionVersion, indexKey);
     }
 
     /** The version new data keys are wrapped with: the highest. */

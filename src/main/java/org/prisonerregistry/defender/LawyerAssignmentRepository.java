@@ -50,6 +50,11 @@ class LawyerAssignmentRepository {
         db.update(LAWYER_ASSIGNMENT).set(LAWYER_ASSIGNMENT.UNASSIGNED_ON, unassignedOn).where(LAWYER_ASSIGNMENT.ID.eq(id)).execute();
     }
 
+    /** Deletes every assignment, past and active, to the detainee: part of dropping an erased person's record. */
+    void deleteOfDetainee(UUID detaineeId) {
+        db.deleteFrom(LAWYER_ASSIGNMENT).where(LAWYER_ASSIGNMENT.DETAINEE_ID.eq(detaineeId)).execute();
+    }
+
     private static LawyerAssignment toAssignment(LawyerAssignmentRecord r) {
         return new LawyerAssignment(r.getId(), r.getDetaineeId(), r.getDefenderId(), r.getAssignedOn(),
                 r.getUnassignedOn(), r.getRecordedAt());

@@ -7,7 +7,8 @@ import java.util.UUID;
 
 /**
  * A person deprived of liberty for political reasons. {@code birthYear} is kept beside the date of
- * birth because age bands and statistics need only the year, which is far less identifying.
+ * birth because age bands and statistics need only the year, which is far less identifying. Once
+ * erased ({@code erasedAt} set) the personal fields (aliases too) are null and only what statistics need is left.
  */
 public record Detainee(
         UUID id,
@@ -29,7 +30,8 @@ public record Detainee(
         LocalDate lastContactOn,
         String source,
         OffsetDateTime recordedAt,
-        int version) {
+        int version,
+        OffsetDateTime erasedAt) {
 
     public AgeBand ageBand() {
         return AgeBand.of(birthYear, LocalDate.now());

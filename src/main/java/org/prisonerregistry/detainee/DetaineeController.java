@@ -12,6 +12,7 @@ import org.prisonerregistry.common.Connection;
 import org.prisonerregistry.common.PageRequest;
 import org.prisonerregistry.detainee.DetaineeInputs.CaseloadInput;
 import org.prisonerregistry.detainee.DetaineeInputs.CreateDetaineeInput;
+import org.prisonerregistry.detainee.DetaineeInputs.EraseDetaineeInput;
 import org.prisonerregistry.detainee.DetaineeInputs.RecognitionInput;
 import org.prisonerregistry.detainee.DetaineeInputs.UpdateDetaineeInput;
 import org.prisonerregistry.reference.Organisation;
@@ -41,6 +42,11 @@ class DetaineeController {
     }
 
     @QueryMapping
+    Detainee detaineeByNationalId(@Argument String nationalId) {
+        return service.byNationalId(nationalId);
+    }
+
+    @QueryMapping
     Connection<Detainee> detainees(@Argument DetaineeFilter filter, @Argument Integer first, @Argument String after) {
         return service.page(filter, PageRequest.of(first, after, DetaineeService.CURSOR_KIND));
     }
@@ -59,6 +65,11 @@ class DetaineeController {
     @MutationMapping
     Detainee updateDetainee(@Argument UpdateDetaineeInput input) {
         return service.update(input);
+    }
+
+    @MutationMapping
+    Erasure eraseDetainee(@Argument EraseDetaineeInput input) {
+        return service.erase(input);
     }
 
     @MutationMapping

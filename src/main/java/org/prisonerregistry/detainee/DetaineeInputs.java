@@ -31,5 +31,8 @@ public final class DetaineeInputs {
 
     public record CaseloadInput(UUID detaineeId, UUID organisationId, LocalDate since) {}
 
+    /** {@code dropRecord} null or false keeps an anonymous row for statistics; true deletes every row of the person. */
+    public record EraseDetaineeInput(UUID id, ErasureReason reason, Boolean dropRecord) {}
+
     public record RecognitionInput(UUID detaineeId, UUID organisationId, LocalDate recognisedOn, String source) {}
 }

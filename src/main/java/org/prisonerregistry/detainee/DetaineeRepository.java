@@ -12,6 +12,7 @@ import static org.prisonerregistry.db.Tables.COURT_CASE;
 import static org.prisonerregistry.db.Tables.CUSTODY_PERIOD;
 import static org.prisonerregistry.db.Tables.DEFENDER;
 import static org.prisonerregistry.db.Tables.DETAINEE;
+import static org.prisonerregistry.db.Tables.DETAINEE_NAME_INDEX;
 import static org.prisonerregistry.db.Tables.DETENTION;
 import static org.prisonerregistry.db.Tables.LAWYER_ASSIGNMENT;
 import static org.prisonerregistry.db.Tables.LEGAL_PROVISION;
@@ -32,20 +33,32 @@ import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.prisonerregistry.access.DetaineeScope;
 import org.prisonerregistry.db.tables.Detention;
 import org.prisonerregistry.db.tables.records.DetaineeRecord;
+import org.prisonerregistry.keys.FieldSealing;
+import org.prisonerregistry.keys.SubjectKind;
+import org.prisonerregistry.keys.SubjectOpener;
+import org.prisonerregistry.keys.SubjectSealer;
 import org.springframework.stereotype.Repository;
 
+/**
+ * Detainees and what hangs directly off them (caseloads, recognitions, name indexes). The personal
+ * columns are ciphertexts: sealed here under the person's data key on every write, opened here a
+ * page at a time on every read, so the rest of the package sees plaintext records only.
+ */
 @Repository
 class DetaineeRepository {
 
     private final DSLContext db;
+    private final FieldSealing sealing;
+    private final DetaineeBlindIndexes indexes;
 
-    DetaineeRepository(DSLContext db) {
+    DetaineeRepository(DSLContext db, FieldSealing sealing) {
         this.db = db;
+        this.sealing = sealing;
+        this.indexes = new DetaineeBlindIndexes(sealing);
     }
 
     String nextPublicCode(String country, int year) {
@@ -54,22 +67,49 @@ class DetaineeRepository {
     }
 
     Optional<Detainee> byId(UUID id, DetaineeScope scope) {
-        return db.selectFrom(DETAINEE).where(DETAINEE.ID.eq(id)).and(reachedBy(scope))
-                .fetchOptional(DetaineeRepository::toDetainee);
+        return opened(db.selectFrom(DETAINEE).where(DETAINEE.ID.eq(id)).and(reachedBy(scope)).fetch()).stream().findFirst();
     }
 
     boolean existsById(UUID id, DetaineeScope scope) {
         return db.fetchExists(DETAINEE, DETAINEE.ID.eq(id).and(reachedBy(scope)));
     }
 
+    /** Whether the detainee, if the scope reaches them, has been erased; empty when not reached. */
+    Optional<Boolean> erased(UUID id, DetaineeScope scope) {
+        return db.select(DETAINEE.ERASED_AT.isNotNull()).from(DETAINEE).where(DETAINEE.ID.eq(id)).and(reachedBy(scope))
+                .fetchOptional(r -> r.value1());
+    }
+
+    /**
+     * The detainees in scope whose document has this number, in public-code order: candidates from
+     * the blind index, kept only if the decrypted document is the one searched for.
+     */
+    List<Detainee> byNationalId(String number, DetaineeScope scope) {
+        List<byte[]> candidates = indexes.nationalIdCandidates(number);
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
+        return opened(db.selectFrom(DETAINEE)
+                .where(DETAINEE.NATIONAL_ID_INDEX.in(candidates)).and(reachedBy(scope))
+                .orderBy(DETAINEE.PUBLIC_CODE)
+                .fetch()).stream()
+                .filter(d -> DetaineeBlindIndexes.sameNationalId(d.nationalId(), number))
+                .toList();
+    }
+
     /** Up to {@code limit} detainees after the public code {@code afterCode}, in public-code order. */
     List<Detainee> page(DetaineeFilter filter, DetaineeScope scope, String afterCode, int limit) {
         Condition after = afterCode == null ? noCondition() : DETAINEE.PUBLIC_CODE.gt(afterCode);
-        return db.selectFrom(DETAINEE)
+        List<Detainee> rows = opened(db.selectFrom(DETAINEE)
                 .where(matching(filter)).and(reachedBy(scope)).and(after)
                 .orderBy(DETAINEE.PUBLIC_CODE)
                 .limit(limit)
-                .fetch(DetaineeRepository::toDetainee);
+                .fetch());
+        if (filter.name() == null) {
+            return rows;
+        }
+        // A 128-bit index practically never matches another name; were it to, the row is dropped here.
+        return rows.stream().filter(d -> DetaineeBlindIndexes.isNamed(d, filter.name())).toList();
     }
 
     int count(DetaineeFilter filter, DetaineeScope scope) {
@@ -111,18 +151,88 @@ class DetaineeRepository {
         r.setUpdatedAt(d.recordedAt());
         r.setVersion(d.version());
         r.insert();
+        insertNameIndexes(d);
     }
 
-    /** Writes {@code d} if the stored version is still {@code d.version() - 1}; false if someone else changed it. */
+    /**
+     * Writes {@code d}, every personal column sealed anew, if the stored version is still
+     * {@code d.version() - 1} and the person has not been erased meanwhile; false otherwise.
+     */
     boolean update(Detainee d) {
         DetaineeRecord r = db.newRecord(DETAINEE);
         write(r, d);
         r.setUpdatedAt(OffsetDateTime.now());
         r.setVersion(d.version());
         r.changed(DETAINEE.ID, false);
-        return db.update(DETAINEE).set(r)
-                .where(DETAINEE.ID.eq(d.id()).and(DETAINEE.VERSION.eq(d.version() - 1)))
+        boolean written = db.update(DETAINEE).set(r)
+                .where(DETAINEE.ID.eq(d.id()).and(DETAINEE.VERSION.eq(d.version() - 1)).and(DETAINEE.ERASED_AT.isNull()))
                 .execute() == 1;
+        if (written) {
+            db.deleteFrom(DETAINEE_NAME_INDEX).where(DETAINEE_NAME_INDEX.DETAINEE_ID.eq(d.id())).execute();
+            insertNameIndexes(d);
+        }
+        return written;
+    }
+
+    private void insertNameIndexes(Detainee d) {
+        var insert = db.insertInto(DETAINEE_NAME_INDEX, DETAINEE_NAME_INDEX.DETAINEE_ID, DETAINEE_NAME_INDEX.NAME_INDEX);
+        List<byte[]> names = indexes.names(d.fullName(), d.aliases());
+        for (byte[] name : names) {
+            insert = insert.values(d.id(), name);
+        }
+        if (!names.isEmpty()) {
+            insert.execute();
+        }
+    }
+
+    /** The detainee's public code and erasure time, locked until the transaction ends; empty if there is no such row. */
+    Optional<ErasureTarget> lockForErasure(UUID id) {
+        return db.select(DETAINEE.PUBLIC_CODE, DETAINEE.ERASED_AT, DETAINEE.ERASURE_REASON).from(DETAINEE)
+                .where(DETAINEE.ID.eq(id))
+                .forUpdate()
+                .fetchOptional(r -> new ErasureTarget(r.value1(), r.value2(),
+                        r.value3() == null ? null : ErasureReason.valueOf(r.value3())));
+    }
+
+    /** A detainee row as erasure finds it. */
+    record ErasureTarget(String publicCode, OffsetDateTime erasedAt, ErasureReason reason) {}
+
+    /**
+     * Leaves the anonymous row that statistics count: every personal column and blind index cleared,
+     * and the clear columns that could single the person out (commune, source, last contact, document
+     * kind, a recognition's source) too. Country, region, gender, affiliation, birth year and
+     * nationality stay, as do the caseloads and recognitions themselves.
+     */
+    void erase(UUID id, ErasureReason reason, OffsetDateTime at) {
+        db.update(DETAINEE)
+                .set(DETAINEE.FULL_NAME, (byte[]) null)
+                .set(DETAINEE.ALIASES, (byte[]) null)
+                .set(DETAINEE.NATIONAL_ID, (byte[]) null)
+                .set(DETAINEE.NATIONAL_ID_KIND, (String) null)
+                .set(DETAINEE.NATIONAL_ID_INDEX, (byte[]) null)
+                .set(DETAINEE.DATE_OF_BIRTH, (byte[]) null)
+                .set(DETAINEE.FAMILY_CONTACT, (byte[]) null)
+                .set(DETAINEE.NOTES, (byte[]) null)
+                .set(DETAINEE.COMMUNE, (String) null)
+                .set(DETAINEE.SOURCE, (String) null)
+                .set(DETAINEE.LAST_CONTACT_ON, (LocalDate) null)
+                .set(DETAINEE.CONSENT_TO_BE_NAMED, false)
+                .set(DETAINEE.ERASED_AT, at)
+                .set(DETAINEE.ERASURE_REASON, reason.name())
+                .set(DETAINEE.UPDATED_AT, at)
+                .set(DETAINEE.VERSION, DETAINEE.VERSION.plus(1))
+                .where(DETAINEE.ID.eq(id))
+                .execute();
+        db.deleteFrom(DETAINEE_NAME_INDEX).where(DETAINEE_NAME_INDEX.DETAINEE_ID.eq(id)).execute();
+        db.update(RECOGNITION).set(RECOGNITION.SOURCE, (String) null).where(RECOGNITION.DETAINEE_ID.eq(id)).execute();
+    }
+
+    /** Deletes the detainee row and this package's rows about them; other packages' rows must be gone already. */
+    void delete(UUID id) {
+        db.deleteFrom(DETAINEE_NAME_INDEX).where(DETAINEE_NAME_INDEX.DETAINEE_ID.eq(id)).execute();
+        db.deleteFrom(CASELOAD).where(CASELOAD.DETAINEE_ID.eq(id)).execute();
+        db.deleteFrom(RECOGNITION).where(RECOGNITION.DETAINEE_ID.eq(id)).execute();
+        db.deleteFrom(DETAINEE).where(DETAINEE.ID.eq(id)).execute();
     }
 
     void addToCaseload(UUID detaineeId, UUID organisationId, LocalDate since) {
@@ -188,8 +298,15 @@ class DetaineeRepository {
         return SPONSORSHIP.STARTS_ON.le(day).and(SPONSORSHIP.ENDS_ON.isNull().or(SPONSORSHIP.ENDS_ON.ge(day)));
     }
 
-    private static Condition matching(DetaineeFilter f) {
+    private Condition matching(DetaineeFilter f) {
         Condition c = noCondition();
+        if (f.name() != null) {
+            // The service refuses a name that folds to nothing, so the index is there.
+            byte[] name = indexes.name(f.name()).orElseThrow();
+            c = c.and(exists(selectOne().from(DETAINEE_NAME_INDEX)
+                    .where(DETAINEE_NAME_INDEX.DETAINEE_ID.eq(DETAINEE.ID))
+                    .and(DETAINEE_NAME_INDEX.NAME_INDEX.eq(name))));
+        }
         if (f.country() != null) {
             c = c.and(DETAINEE.COUNTRY.eq(f.country()));
         }
@@ -245,34 +362,49 @@ class DetaineeRepository {
                                 .or(later.ARRESTED_ON.eq(DETENTION.ARRESTED_ON).and(later.ID.gt(DETENTION.ID))))))));
     }
 
-    /** Columns that {@code updateDetainee} may change. */
-    private static void write(DetaineeRecord r, Detainee d) {
-        r.setFullName(d.fullName());
-        r.setAliases(d.aliases().isEmpty() ? null : String.join("\n", d.aliases()));
+    /** Columns that {@code updateDetainee} may change, the personal ones sealed under the person's data key. */
+    private void write(DetaineeRecord r, Detainee d) {
+        try (SubjectSealer sealer = sealing.sealerFor(d.id(), SubjectKind.DETAINEE)) {
+            r.setFullName(sealer.seal(DETAINEE.FULL_NAME, d.id(), d.fullName()));
+            r.setAliases(sealer.seal(DETAINEE.ALIASES, d.id(), d.aliases().isEmpty() ? null : String.join("\n", d.aliases())));
+            r.setNationalId(sealer.seal(DETAINEE.NATIONAL_ID, d.id(), d.nationalId() == null ? null : d.nationalId().number()));
+            r.setDateOfBirth(sealer.seal(DETAINEE.DATE_OF_BIRTH, d.id(), d.dateOfBirth()));
+            r.setFamilyContact(sealer.seal(DETAINEE.FAMILY_CONTACT, d.id(), d.familyContact()));
+            r.setNotes(sealer.seal(DETAINEE.NOTES, d.id(), d.notes()));
+        }
         r.setNationalIdKind(d.nationalId() == null ? null : d.nationalId().kind().name());
-        r.setNationalId(d.nationalId() == null ? null : d.nationalId().number());
-        r.setDateOfBirth(d.dateOfBirth());
+        r.setNationalIdIndex(d.nationalId() == null ? null
+                : indexes.nationalId(d.nationalId().kind(), d.nationalId().number()).orElse(null));
         r.setBirthYear(d.birthYear());
         r.setGender(d.gender().name());
         r.setNationality(d.nationality());
         r.setRegion(d.region());
         r.setCommune(d.commune());
         r.setAffiliation(d.affiliation().name());
-        r.setFamilyContact(d.familyContact());
         r.setConsentToBeNamed(d.consentToBeNamed());
-        r.setNotes(d.notes());
         r.setLastContactOn(d.lastContactOn());
         r.setSource(d.source());
     }
 
-    private static Detainee toDetainee(Record rec) {
-        DetaineeRecord r = rec.into(DETAINEE);
-        return new Detainee(r.getId(), r.getPublicCode(), r.getCountry(), r.getFullName(),
-                r.getAliases() == null ? List.of() : Arrays.asList(r.getAliases().split("\n")),
-                r.getNationalIdKind() == null ? null : new NationalId(NationalIdKind.valueOf(r.getNationalIdKind()), r.getNationalId()),
-                r.getDateOfBirth(), r.getBirthYear(), Gender.valueOf(r.getGender()), r.getNationality(), r.getRegion(),
-                r.getCommune(), Affiliation.valueOf(r.getAffiliation()), r.getFamilyContact(),
-                Boolean.TRUE.equals(r.getConsentToBeNamed()), r.getNotes(), r.getLastContactOn(), r.getSource(),
-                r.getRecordedAt(), r.getVersion());
+    /** The rows as detainees, their personal columns opened with keys unwrapped once for all of them. */
+    private List<Detainee> opened(List<DetaineeRecord> rows) {
+        try (SubjectOpener opener = sealing.openerFor(rows.stream().map(DetaineeRecord::getId).toList())) {
+            return rows.stream().map(r -> toDetainee(r, opener)).toList();
+        }
+    }
+
+    private static Detainee toDetainee(DetaineeRecord r, SubjectOpener opener) {
+        UUID id = r.getId();
+        String aliases = opener.open(DETAINEE.ALIASES, id, id, r.getAliases());
+        String nationalId = opener.open(DETAINEE.NATIONAL_ID, id, id, r.getNationalId());
+        return new Detainee(id, r.getPublicCode(), r.getCountry(), opener.open(DETAINEE.FULL_NAME, id, id, r.getFullName()),
+                aliases == null ? (r.getErasedAt() == null ? List.of() : null) : Arrays.asList(aliases.split("\n")),
+                r.getNationalIdKind() == null || nationalId == null ? null
+                        : new NationalId(NationalIdKind.valueOf(r.getNationalIdKind()), nationalId),
+                opener.openDate(DETAINEE.DATE_OF_BIRTH, id, id, r.getDateOfBirth()), r.getBirthYear(),
+                Gender.valueOf(r.getGender()), r.getNationality(), r.getRegion(), r.getCommune(),
+                Affiliation.valueOf(r.getAffiliation()), opener.open(DETAINEE.FAMILY_CONTACT, id, id, r.getFamilyContact()),
+                Boolean.TRUE.equals(r.getConsentToBeNamed()), opener.open(DETAINEE.NOTES, id, id, r.getNotes()),
+                r.getLastContactOn(), r.getSource(), r.getRecordedAt(), r.getVersion(), r.getErasedAt());
     }
 }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.prisonerregistry.access.DetaineeScope;
+import org.prisonerregistry.access.FieldReadPolicy;
 import org.prisonerregistry.common.Connection;
 import org.prisonerregistry.common.ForbiddenException;
 import org.prisonerregistry.common.InvalidInputException;
@@ -20,14 +21,18 @@ import org.prisonerregistry.common.NotFoundException;
 import org.prisonerregistry.common.PageRequest;
 import org.prisonerregistry.common.StaleVersionException;
 import org.prisonerregistry.common.Violations;
+import org.prisonerregistry.crypto.SearchNormaliser;
 import org.prisonerregistry.detainee.DetaineeInputs.CaseloadInput;
 import org.prisonerregistry.detainee.DetaineeInputs.CreateDetaineeInput;
+import org.prisonerregistry.detainee.DetaineeInputs.EraseDetaineeInput;
 import org.prisonerregistry.detainee.DetaineeInputs.NationalIdInput;
 import org.prisonerregistry.detainee.DetaineeInputs.RecognitionInput;
 import org.prisonerregistry.detainee.DetaineeInputs.UpdateDetaineeInput;
 import org.prisonerregistry.identity.CurrentCaller;
 import org.prisonerregistry.identity.Role;
+import org.prisonerregistry.keys.SubjectKeyService;
 import org.prisonerregistry.reference.ReferenceDataService;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.graphql.data.ArgumentValue;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,11 +47,19 @@ public class DetaineeService {
     private final DetaineeRepository detainees;
     private final ReferenceDataService reference;
     private final CurrentCaller caller;
+    private final FieldReadPolicy fieldPolicy;
+    private final SubjectKeyService keys;
+    // Looked up when erasing, not at start: the packages that implement it depend on this service.
+    private final ObjectProvider<DetaineeRecordsErasure> otherRecords;
 
-    DetaineeService(DetaineeRepository detainees, ReferenceDataService reference, CurrentCaller caller) {
+    DetaineeService(DetaineeRepository detainees, ReferenceDataService reference, CurrentCaller caller,
+                    FieldReadPolicy fieldPolicy, SubjectKeyService keys, ObjectProvider<DetaineeRecordsErasure> otherRecords) {
         this.detainees = detainees;
         this.reference = reference;
         this.caller = caller;
+        this.fieldPolicy = fieldPolicy;
+        this.keys = keys;
+        this.otherRecords = otherRecords;
     }
 
     /** The detainee, if the caller's scope reaches it; one out of scope is as absent as one that never was. */
@@ -54,11 +67,25 @@ public class DetaineeService {
         return detainees.byId(id, scope()).orElseThrow(() -> new NotFoundException("detainee", id));
     }
 
-    /** Fails with NOT_FOUND unless the detainee exists within the caller's scope; for features that attach records to a person. */
+    /**
+     * Fails with NOT_FOUND unless the detainee exists within the caller's scope, and refuses an erased
+     * person, whose new records would hold personal data again; for features that attach records to a person.
+     */
     public void requireExists(UUID id) {
-        if (!isReachable(id)) {
-            throw new NotFoundException("detainee", id);
+        boolean erased = detainees.erased(id, scope()).orElseThrow(() -> new NotFoundException("detainee", id));
+        if (erased) {
+            throw new InvalidInputException("input.detaineeId", "is an erased person: no new records can be attached");
         }
+    }
+
+    /**
+     * The detainee in the caller's scope whose identity document has this number (a RUT in any usual
+     * spelling, or another document's number), or null. Should the same document be registered twice
+     * within the scope, the first registered (lowest public code) is answered.
+     */
+    public Detainee byNationalId(String number) {
+        new Violations().requiredText("nationalId", number, 64).throwIfAny();
+        return detainees.byNationalId(number, scope()).stream().findFirst().orElse(null);
     }
 
     /** Whether the caller's scope reaches this detainee, for records reached by their own id (a detention, a case). */
@@ -72,13 +99,33 @@ public class DetaineeService {
 
     public Connection<Detainee> page(DetaineeFilter filter, PageRequest page) {
         DetaineeFilter f = filter == null ? DetaineeFilter.NONE : filter;
+        checkNameFilter(f);
         List<Detainee> rows = detainees.page(f, scope(), page.afterKey(), page.size() + 1);
         return Connection.fromRows(rows, page.size(), page.afterKey() != null,
                 d -> PageRequest.cursor(CURSOR_KIND, d.publicCode()), f);
     }
 
     public int count(DetaineeFilter filter) {
+        checkNameFilter(filter);
         return detainees.count(filter, scope());
+    }
+
+    /**
+     * Searching by name tells whether someone of that name is in the list, so only a role that may
+     * read the names may search by one; otherwise the filter would answer what the field refuses.
+     */
+    private void checkNameFilter(DetaineeFilter filter) {
+        if (filter.name() == null) {
+            return;
+        }
+        if (!fieldPolicy.admits(caller.get(), "Detainee", "fullName")) {
+            throw new ForbiddenException("Filtering detainees by name is for roles that may read Detainee.fullName");
+        }
+        Violations v = new Violations().maxLength("filter.name", filter.name(), 300);
+        if (SearchNormaliser.personName().normalise(filter.name()).isEmpty()) {
+            v.add("filter.name", "is empty once spaces and accents are ignored");
+        }
+        v.throwIfAny();
     }
 
     public Map<UUID, List<UUID>> caseloadOrganisations(Collection<UUID> detaineeIds) {
@@ -117,7 +164,7 @@ public class DetaineeService {
                 in.dateOfBirth() == null ? null : in.dateOfBirth().getYear(), in.gender(), in.nationality(),
                 blankToNull(in.region()), blankToNull(in.commune()), in.affiliation(), blankToNull(in.familyContact()),
                 Boolean.TRUE.equals(in.consentToBeNamed()), blankToNull(in.notes()), in.lastContactOn(),
-                blankToNull(in.source()), now, 1);
+                blankToNull(in.source()), now, 1, null);
         detainees.insert(d);
         organisations.forEach(org -> detainees.addToCaseload(d.id(), org, today));
         return d;
@@ -126,6 +173,9 @@ public class DetaineeService {
     @Transactional
     public Detainee update(UpdateDetaineeInput in) {
         Detainee old = get(in.id());
+        if (old.erasedAt() != null) {
+            throw new InvalidInputException("input.id", "is an erased person: personal data cannot be recorded again");
+        }
         if (old.version() != in.version()) {
             throw new StaleVersionException("detainee", in.id(), in.version());
         }
@@ -161,11 +211,42 @@ public class DetaineeService {
                 pick(in.gender(), old.gender()), nationality, blankToNull(region), blankToNull(commune),
                 pick(in.affiliation(), old.affiliation()), blankToNull(familyContact),
                 pick(in.consentToBeNamed(), old.consentToBeNamed()), blankToNull(notes), lastContactOn,
-                blankToNull(source), old.recordedAt(), old.version() + 1);
+                blankToNull(source), old.recordedAt(), old.version() + 1, null);
         if (!detainees.update(changed)) {
             throw new StaleVersionException("detainee", in.id(), in.version());
         }
         return changed;
+    }
+
+    /**
+     * Erases a person in one transaction: their data keys are destroyed (crypto-shredding: every
+     * ciphertext of theirs, here and in backups taken under master keys since purged, is noise),
+     * their encrypted fields here and in every other package are cleared, and their blind indexes
+     * go. The row stays, anonymous, for statistics, unless {@code dropRecord} asks to delete every
+     * row of the person. Erasing an erased person again changes nothing unless it drops the record.
+     */
+    @Transactional
+    public Erasure erase(EraseDetaineeInput in) {
+        if (!caller.get().hasRole(Role.ADMIN)) {
+            throw new ForbiddenException("Only an administrator erases a person");
+        }
+        new Violations().required("input.id", in.id()).required("input.reason", in.reason()).throwIfAny();
+        DetaineeRepository.ErasureTarget target = detainees.lockForErasure(in.id())
+                .orElseThrow(() -> new NotFoundException("detainee", in.id()));
+        boolean drop = Boolean.TRUE.equals(in.dropRecord());
+        if (target.erasedAt() != null && !drop) {
+            return new Erasure(in.id(), target.publicCode(), target.erasedAt(), target.reason(), false, 0);
+        }
+        int destroyed = keys.destroy(in.id());
+        OffsetDateTime now = OffsetDateTime.now();
+        if (drop) {
+            otherRecords.orderedStream().forEach(records -> records.deleteRows(in.id()));
+            detainees.delete(in.id());
+        } else {
+            otherRecords.orderedStream().forEach(records -> records.clearEncryptedFields(in.id()));
+            detainees.erase(in.id(), in.reason(), now);
+        }
+        return new Erasure(in.id(), target.publicCode(), now, in.reason(), drop, destroyed);
     }
 
     /**

@@ -74,6 +74,33 @@ public class KeyRotationService {
         }
     }
 
+    /**
+     * Removes the retired master-key versions from the keyring file, so that backups taken while they
+     * were current can no longer be opened with it: only then does erasing a person (destroying their
+     * data key in the live database) reach the copies of their key in those backups. Refuses while a
+     * data key is still wrapped under a retired version, which a finished rotation never leaves.
+     * Returns the versions removed.
+     */
+    public List<Integer> purgeRetired() {
+        try (RotationLock lock = keys.tryRotationLock().orElseThrow(() -> new RotationNotFinishedException(
+                "A key rotation is running; purge the retired versions after it finished"))) {
+            Keyring current = keyring.current().keyring();
+            int minimum = current.minimumDecryptionVersion();
+            List<Integer> retired = List.copyOf(current.versions().headSet(minimum));
+            if (retired.isEmpty()) {
+                return retired;
+            }
+            int stillWrapped = keys.countBelow(minimum);
+            if (stillWrapped > 0) {
+                throw new RotationNotFinishedException(stillWrapped + " data keys are still wrapped under a retired master "
+                        + "key version; run keys rotate to rewrap them first. Nothing was removed");
+            }
+            keyring.replace(current.withoutRetired());
+            log.info("Keyring: retired master key versions {} removed", retired);
+            return retired;
+        }
+    }
+
     private void rewrapAll(SubjectKeys subjectKeys, int version, int batchSize, Consumer<RotationProgress> progress) {
         int total = keys.countNotOn(version);
         int done = 0;

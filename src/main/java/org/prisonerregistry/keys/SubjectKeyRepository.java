@@ -80,6 +80,10 @@ class SubjectKeyRepository {
         return db.fetchCount(SUBJECT_KEY, SUBJECT_KEY.MASTER_VERSION.eq(masterVersion));
     }
 
+    int countBelow(int masterVersion) {
+        return db.fetchCount(SUBJECT_KEY, SUBJECT_KEY.MASTER_VERSION.lt(masterVersion));
+    }
+
     int countNotOn(int masterVersion) {
         return db.fetchCount(SUBJECT_KEY, SUBJECT_KEY.MASTER_VERSION.ne(masterVersion));
     }

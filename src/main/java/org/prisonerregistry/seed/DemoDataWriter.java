@@ -6,6 +6,7 @@ import static org.prisonerregistry.db.Tables.COURT_CASE;
 import static org.prisonerregistry.db.Tables.CUSTODY_PERIOD;
 import static org.prisonerregistry.db.Tables.DEFENDER;
 import static org.prisonerregistry.db.Tables.DETAINEE;
+import static org.prisonerregistry.db.Tables.DETAINEE_NAME_INDEX;
 import static org.prisonerregistry.db.Tables.DETENTION;
 import static org.prisonerregistry.db.Tables.DISBURSEMENT;
 import static org.prisonerregistry.db.Tables.FACILITY;
@@ -49,6 +50,8 @@ import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
+import org.prisonerregistry.detainee.DetaineeBlindIndexes;
+import org.prisonerregistry.detainee.NationalIdKind;
 import org.prisonerregistry.keys.FieldSealing;
 import org.prisonerregistry.keys.FieldSealing.BulkSubject;
 import org.prisonerregistry.keys.SubjectKind;
@@ -161,13 +164,14 @@ final class DemoDataWriter {
         Map<UUID, SubjectSealer> sealers = new HashMap<>();
         subjects.forEach(subject -> sealers.put(subject.subjectId(), subject.sealer()));
         try {
-            return encode(b, subjects, sealers);
+            return encode(b, subjects, sealers, new DetaineeBlindIndexes(sealing));
         } finally {
             sealers.values().forEach(SubjectSealer::close);
         }
     }
 
-    private static EncodedBatch encode(DemoBatch b, List<BulkSubject> subjects, Map<UUID, SubjectSealer> sealers) {
+    private static EncodedBatch encode(DemoBatch b, List<BulkSubject> subjects, Map<UUID, SubjectSealer> sealers,
+                                       DetaineeBlindIndexes indexes) {
         List<TableRows> rows = new ArrayList<>();
         encode(rows, SUBJECT_KEY, subjects, k -> values(k.subjectId(), k.kind().name(), k.dataKeyVersion(), k.wrappedKey(),
                         k.masterVersion()),
@@ -188,15 +192,27 @@ final class DemoDataWriter {
                         t.recordedAt(), 1),
                 THREAT.ID, THREAT.DEFENDER_ID, THREAT.OCCURRED_ON, THREAT.KIND, THREAT.CHANNEL, THREAT.DESCRIPTION,
                 THREAT.REPORTED_TO_AUTHORITIES, THREAT.FOLLOW_UP, THREAT.SOURCE, THREAT.RECORDED_AT, THREAT.VERSION);
-        encode(rows, DETAINEE, b.detainees(), d -> values(d.id(), d.publicCode(), d.country(), d.fullName(),
-                        d.aliases(), d.nationalIdKind(), d.nationalId(), d.dateOfBirth(), d.birthYear(), d.gender(),
-                        d.nationality(), d.region(), d.commune(), d.affiliation(), d.familyContact(),
-                        d.consentToBeNamed(), d.notes(), d.lastContactOn(), d.source(), d.recordedAt(), d.updatedAt(), 1),
+        encode(rows, DETAINEE, b.detainees(), d -> {
+                    SubjectSealer sealer = sealers.get(d.id());
+                    return values(d.id(), d.publicCode(), d.country(),
+                            sealer.seal(DETAINEE.FULL_NAME, d.id(), d.fullName()),
+                            sealer.seal(DETAINEE.ALIASES, d.id(), d.aliases()), d.nationalIdKind(),
+                            sealer.seal(DETAINEE.NATIONAL_ID, d.id(), d.nationalId()),
+                            d.nationalId() == null ? null
+                                    : indexes.nationalId(NationalIdKind.valueOf(d.nationalIdKind()), d.nationalId()).orElse(null),
+                            sealer.seal(DETAINEE.DATE_OF_BIRTH, d.id(), d.dateOfBirth()), d.birthYear(), d.gender(),
+                            d.nationality(), d.region(), d.commune(), d.affiliation(),
+                            sealer.seal(DETAINEE.FAMILY_CONTACT, d.id(), d.familyContact()), d.consentToBeNamed(),
+                            sealer.seal(DETAINEE.NOTES, d.id(), d.notes()), d.lastContactOn(), d.source(), d.recordedAt(),
+                            d.updatedAt(), 1);
+                },
                 DETAINEE.ID, DETAINEE.PUBLIC_CODE, DETAINEE.COUNTRY, DETAINEE.FULL_NAME, DETAINEE.ALIASES,
-                DETAINEE.NATIONAL_ID_KIND, DETAINEE.NATIONAL_ID, DETAINEE.DATE_OF_BIRTH, DETAINEE.BIRTH_YEAR,
-                DETAINEE.GENDER, DETAINEE.NATIONALITY, DETAINEE.REGION, DETAINEE.COMMUNE, DETAINEE.AFFILIATION,
-                DETAINEE.FAMILY_CONTACT, DETAINEE.CONSENT_TO_BE_NAMED, DETAINEE.NOTES, DETAINEE.LAST_CONTACT_ON,
-                DETAINEE.SOURCE, DETAINEE.RECORDED_AT, DETAINEE.UPDATED_AT, DETAINEE.VERSION);
+                DETAINEE.NATIONAL_ID_KIND, DETAINEE.NATIONAL_ID, DETAINEE.NATIONAL_ID_INDEX, DETAINEE.DATE_OF_BIRTH,
+                DETAINEE.BIRTH_YEAR, DETAINEE.GENDER, DETAINEE.NATIONALITY, DETAINEE.REGION, DETAINEE.COMMUNE,
+                DETAINEE.AFFILIATION, DETAINEE.FAMILY_CONTACT, DETAINEE.CONSENT_TO_BE_NAMED, DETAINEE.NOTES,
+                DETAINEE.LAST_CONTACT_ON, DETAINEE.SOURCE, DETAINEE.RECORDED_AT, DETAINEE.UPDATED_AT, DETAINEE.VERSION);
+        encode(rows, DETAINEE_NAME_INDEX, nameIndexes(b.detainees(), indexes), n -> values(n.detaineeId(), n.nameIndex()),
+                DETAINEE_NAME_INDEX.DETAINEE_ID, DETAINEE_NAME_INDEX.NAME_INDEX);
         encode(rows, CASELOAD, b.caseloads(), c -> values(c.detaineeId(), c.organisationId(), c.since()),
                 CASELOAD.DETAINEE_ID, CASELOAD.ORGANISATION_ID, CASELOAD.SINCE);
         encode(rows, RECOGNITION, b.recognitions(), r -> values(r.id(), r.detaineeId(), r.organisationId(),
@@ -258,6 +274,19 @@ final class DemoDataWriter {
                 DISBURSEMENT.PAID_ON, DISBURSEMENT.AMOUNT, DISBURSEMENT.CURRENCY, DISBURSEMENT.CATEGORY,
                 DISBURSEMENT.RECORDED_AT);
         return new EncodedBatch(List.copyOf(rows));
+    }
+
+    /** One row of {@code detainee_name_index}. */
+    private record NameIndexRow(UUID detaineeId, byte[] nameIndex) {}
+
+    /** The blind index of each person's full name and of each alias, as the repository writes them. */
+    private static List<NameIndexRow> nameIndexes(List<DemoBatch.DetaineeRow> detainees, DetaineeBlindIndexes indexes) {
+        List<NameIndexRow> rows = new ArrayList<>(detainees.size() * 2);
+        for (DemoBatch.DetaineeRow d : detainees) {
+            List<String> aliases = d.aliases() == null ? List.of() : List.of(d.aliases().split("\n"));
+            indexes.names(d.fullName(), aliases).forEach(index -> rows.add(new NameIndexRow(d.id(), index)));
+        }
+        return rows;
     }
 
     /** Streams an encoded batch into PostgreSQL; returns the number of rows written. */

@@ -24,21 +24,22 @@ class BlindIndexTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"12.345.678-5", "12345678-5", "123456785", " 12.345.6785 "})
-    void shouldMatchEverySpellingOfARut(String spelling) {
-        SearchNormaliser rut = SearchNormaliser.chileanRut();
+    @ValueSource(strings = {"12345678-5", "12.345.678-5", "123456785", " 12 345 678 5 "})
+    void shouldReduceADocumentNumberToItsLettersAndDigits(String spelling) {
+        SearchNormaliser number = SearchNormaliser.documentNumber();
 
-        assertThat(rut.normalise(spelling)).contains("123456785");
-        assertThat(index.of(NATIONAL_ID, rut, spelling)).get().isEqualTo(index.compute(NATIONAL_ID, "123456785"));
+        assertThat(number.normalise(spelling)).contains("123456785");
+        assertThat(index.of(NATIONAL_ID, number, spelling)).get().isEqualTo(index.compute(NATIONAL_ID, "123456785"));
     }
 
     @Test
-    void shouldUpperCaseTheCheckDigitAndRejectAWrongOne() {
-        SearchNormaliser rut = SearchNormaliser.chileanRut();
+    void shouldUpperCaseLettersAndRejectADocumentNumberWithoutAny() {
+        SearchNormaliser number = SearchNormaliser.documentNumber();
 
-        assertThat(rut.normalise("24.000.013-k")).contains("24000013K");
-        assertThat(rut.normalise("12.345.678-6")).isEmpty();
-        assertThat(index.of(NATIONAL_ID, rut, "not a rut")).isEmpty();
+        assertThat(number.normalise("24000013-k")).contains("24000013K");
+        assertThat(number.normalise("mp 123-456/ß")).contains("MP123456SS");
+        assertThat(index.of(NATIONAL_ID, number, " -./ ")).isEmpty();
+        assertThat(index.of(NATIONAL_ID, number, null)).isEmpty();
     }
 
     @ParameterizedTest

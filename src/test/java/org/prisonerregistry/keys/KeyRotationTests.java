@@ -138,6 +138,30 @@ class KeyRotationTests {
     }
 
     @Test
+    void shouldPurgeRetiredVersionsSoThatKeysWrappedUnderThemNoLongerOpen() {
+        UUID subject = UUID.randomUUID();
+        subjectKeys.dataKeyFor(subject, SubjectKind.DETAINEE);
+        StoredKey inAnOldBackup = repository.latest(subject).orElseThrow();
+        rotation.rotate(KeyRotationService.DEFAULT_BATCH_SIZE, progress -> { });
+        int minimum = rotation.status().minimumDecryptionVersion();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+
+        int exitCode = new CommandLine(new RegistryCommand()).setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true))
+                .execute("keys", "purge-retired", "--registry.data-dir=" + database.dataDir());
+
+        assertThat(exitCode).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("Removed retired master key versions");
+        // This server reads the replaced file by itself: the retired versions are gone, not just refused.
+        assertThat(keyring.current().keyring().versions().first()).isEqualTo(minimum);
+        assertThatThrownBy(() -> keyring.current().subjectKeys().unwrap(inAnOldBackup.wrapped(), subject,
+                inAnOldBackup.dataKeyVersion()))
+                .isInstanceOf(KeyringException.class).hasMessageContaining("not in the keyring");
+        assertThat(subjectKeys.unwrapAll(List.of(subject))).containsKey(subject);
+        assertThat(rotation.purgeRetired()).as("a second purge finds nothing").isEmpty();
+    }
+
+    @Test
     void shouldLetOnlyAnAdminRotate() {
         int oldVersion = rotation.status().currentMasterVersion();
         actors.admin().document(ROTATE).execute()

@@ -5,6 +5,7 @@ import static org.prisonerregistry.db.Tables.COURT_CASE;
 import static org.prisonerregistry.db.Tables.CUSTODY_PERIOD;
 import static org.prisonerregistry.db.Tables.DEFENDER;
 import static org.prisonerregistry.db.Tables.DETAINEE;
+import static org.prisonerregistry.db.Tables.DETAINEE_NAME_INDEX;
 import static org.prisonerregistry.db.Tables.DETENTION;
 import static org.prisonerregistry.db.Tables.DISBURSEMENT;
 import static org.prisonerregistry.db.Tables.SENTENCE;
@@ -37,6 +38,8 @@ import org.prisonerregistry.seed.DemoBatch.DisbursementRow;
 import org.prisonerregistry.seed.DemoBatch.SentenceRow;
 import org.prisonerregistry.seed.DemoBatch.SupportNeedRow;
 import org.prisonerregistry.seed.DemoBatch.ThreatRow;
+import org.prisonerregistry.detainee.DetaineeBlindIndexes;
+import org.prisonerregistry.detainee.NationalIdKind;
 import org.prisonerregistry.keys.FieldSealing;
 import org.prisonerregistry.keys.SubjectOpener;
 import org.prisonerregistry.support.RegistryIntegrationTest;
@@ -46,7 +49,10 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** COPY's binary format written by hand must give back every value exactly; each test rolls back. */
+/**
+ * COPY's binary format written by hand must give back every value exactly, the encrypted ones once
+ * opened with the keys written in the same load; each test rolls back.
+ */
 @RegistryIntegrationTest
 class DemoDataWriterTests {
 
@@ -60,9 +66,12 @@ class DemoDataWriterTests {
     PlatformTransactionManager transactions;
 
     @Test
-    void shouldStoreEveryGeneratedValueExactlyAsGenerated() throws Exception {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
+    void shouldStoreEveryGeneratedValueExactlyAsGenerated() {
+        // One Spring transaction, rolled back at the end: FieldSealing (jOOQ on the same data source)
+        // then reads the data keys this load wrote on the same connection, before anyone else could.
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            status.setRollbackOnly();
+            Connection connection = DataSourceUtils.getConnection(dataSource);
             try {
                 DemoDataWriter writer = new DemoDataWriter(connection);
                 writer.insertMissingReferenceData();
@@ -73,16 +82,37 @@ class DemoDataWriterTests {
 
                 long written = writer.load(DemoDataWriter.encode(defenders, sealing)) + writer.load(DemoDataWriter.encode(people, sealing));
 
-                // Each of the 8 defenders and 300 detainees also gets a wrapped data key.
-                assertThat(written).isEqualTo(defenders.relatedRowCount() + people.relatedRowCount() + 300 + 308);
                 DSLContext db = DSL.using(connection, SQLDialect.POSTGRES);
                 List<UUID> ids = people.detainees().stream().map(DetaineeRow::id).toList();
-                assertThat(db.selectFrom(DETAINEE).where(DETAINEE.ID.in(ids)).fetch(r -> new DetaineeRow(r.getId(),
-                        r.getPublicCode(), r.getCountry(), r.getFullName(), r.getAliases(), r.getNationalIdKind(),
-                        r.getNationalId(), r.getDateOfBirth(), r.getBirthYear(), r.getGender(), r.getNationality(),
-                        r.getRegion(), r.getCommune(), r.getAffiliation(), r.getFamilyContact(), r.getConsentToBeNamed(),
-                        r.getNotes(), r.getLastContactOn(), r.getSource(), r.getRecordedAt(), r.getUpdatedAt())))
-                        .containsExactlyInAnyOrderElementsOf(people.detainees());
+                int nameIndexes = db.fetchCount(DETAINEE_NAME_INDEX, DETAINEE_NAME_INDEX.DETAINEE_ID.in(ids));
+                // Each of the 8 defenders and 300 detainees also gets a wrapped data key, and each detainee
+                // at least one name index (full name, then each alias).
+                assertThat(nameIndexes).isGreaterThanOrEqualTo(300);
+                assertThat(written).isEqualTo(defenders.relatedRowCount() + people.relatedRowCount() + 300 + 308 + nameIndexes);
+                // Read back through the keys the load wrote, as the repositories read them.
+                try (SubjectOpener opener = sealing.openerFor(ids)) {
+                    assertThat(db.selectFrom(DETAINEE).where(DETAINEE.ID.in(ids)).fetch(r -> new DetaineeRow(r.getId(),
+                            r.getPublicCode(), r.getCountry(), opener.open(DETAINEE.FULL_NAME, r.getId(), r.getId(), r.getFullName()),
+                            opener.open(DETAINEE.ALIASES, r.getId(), r.getId(), r.getAliases()), r.getNationalIdKind(),
+                            opener.open(DETAINEE.NATIONAL_ID, r.getId(), r.getId(), r.getNationalId()),
+                            opener.openDate(DETAINEE.DATE_OF_BIRTH, r.getId(), r.getId(), r.getDateOfBirth()),
+                            r.getBirthYear(), r.getGender(), r.getNationality(), r.getRegion(), r.getCommune(),
+                            r.getAffiliation(), opener.open(DETAINEE.FAMILY_CONTACT, r.getId(), r.getId(), r.getFamilyContact()),
+                            r.getConsentToBeNamed(), opener.open(DETAINEE.NOTES, r.getId(), r.getId(), r.getNotes()),
+                            r.getLastContactOn(), r.getSource(), r.getRecordedAt(), r.getUpdatedAt())))
+                            .containsExactlyInAnyOrderElementsOf(people.detainees());
+                }
+                // The blind indexes find each seeded person as the registry would look them up.
+                DetaineeBlindIndexes indexes = new DetaineeBlindIndexes(sealing);
+                for (DetaineeRow d : people.detainees()) {
+                    byte[] name = indexes.names(d.fullName(), List.of()).getFirst();
+                    assertThat(db.fetchExists(DETAINEE_NAME_INDEX, DETAINEE_NAME_INDEX.DETAINEE_ID.eq(d.id())
+                            .and(DETAINEE_NAME_INDEX.NAME_INDEX.eq(name)))).as("name index of " + d.publicCode()).isTrue();
+                    if (d.nationalId() != null) {
+                        assertThat(db.select(DETAINEE.NATIONAL_ID_INDEX).from(DETAINEE).where(DETAINEE.ID.eq(d.id())).fetchOne().value1())
+                                .isEqualTo(indexes.nationalId(NationalIdKind.valueOf(d.nationalIdKind()), d.nationalId()).orElseThrow());
+                    }
+                }
                 assertThat(db.selectFrom(DISBURSEMENT).where(DISBURSEMENT.DETAINEE_ID.in(ids)).fetch(r ->
                         new DisbursementRow(r.getId(), r.getDetaineeId(), r.getPaidById(), r.getSponsorshipId(),
                                 r.getPaidOn(), r.getAmount(), r.getCurrency(), r.getCategory(), r.getRecordedAt())))
@@ -98,10 +128,10 @@ class DemoDataWriterTests {
                         new CustodyPeriodRow(r.getId(), r.getDetentionId(), r.getRegime(), r.getFacilityId(),
                                 r.getStartsOn(), r.getEndsOn(), r.getSource(), r.getRecordedAt())))
                         .containsExactlyInAnyOrderElementsOf(people.custodyPeriods());
-            } finally {
-                connection.rollback();
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
             }
-        }
+        });
     }
 
     /**
