@@ -12,6 +12,7 @@ import org.prisonerregistry.common.InvalidInputException;
 import org.prisonerregistry.common.NotFoundException;
 import org.prisonerregistry.common.StaleVersionException;
 import org.prisonerregistry.crypto.DecryptionFailedException;
+import org.prisonerregistry.keys.SubjectErasedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -80,6 +81,12 @@ class ErrorClassificationAdvice {
                 e.getClass().getSimpleName(), sqlState(e));
         return error(env, ErrorType.INTERNAL_ERROR, "The registry could not complete this request (incident " + incident + ")",
                 Map.of());
+    }
+
+    /** Personal data about an erased person: a bad request, said without naming anything personal. */
+    @GraphQlExceptionHandler
+    GraphQLError erased(SubjectErasedException e, DataFetchingEnvironment env) {
+        return error(env, ErrorType.BAD_REQUEST, e.getMessage(), Map.of("reason", "erased"));
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.prisonerregistry.keys;
 
+import static org.prisonerregistry.db.Tables.ERASED_SUBJECT;
 import static org.prisonerregistry.db.Tables.SUBJECT_KEY;
 
 import java.sql.Connection;
@@ -70,6 +71,14 @@ class SubjectKeyRepository {
 
     int delete(UUID subjectId) {
         return db.deleteFrom(SUBJECT_KEY).where(SUBJECT_KEY.SUBJECT_ID.eq(subjectId)).execute();
+    }
+
+    void markErased(UUID subjectId) {
+        db.insertInto(ERASED_SUBJECT).set(ERASED_SUBJECT.SUBJECT_ID, subjectId).onConflictDoNothing().execute();
+    }
+
+    boolean isErased(UUID subjectId) {
+        return db.fetchExists(ERASED_SUBJECT, ERASED_SUBJECT.SUBJECT_ID.eq(subjectId));
     }
 
     int count() {

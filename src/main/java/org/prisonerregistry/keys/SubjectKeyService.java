@@ -43,6 +43,9 @@ public class SubjectKeyService {
         if (existing.isPresent()) {
             return unwrapChecked(existing.get(), kind);
         }
+        if (keys.isErased(subjectId)) {
+            throw new SubjectErasedException();
+        }
         NewDataKey fresh = keyring.current().subjectKeys().generate(subjectId, FIRST_DATA_KEY_VERSION);
         if (keys.insertIfAbsent(subjectId, kind, FIRST_DATA_KEY_VERSION, fresh.wrapped(),
                 SubjectKeys.masterVersionOf(fresh.wrapped()))) {
@@ -90,9 +93,11 @@ public class SubjectKeyService {
 
     /**
      * Deletes every wrapped data key of the subject: crypto-shredding. Whatever was encrypted under
-     * them, in the database and in every backup, can no longer be decrypted. Returns how many were deleted.
+     * them, in the database and in every backup, can no longer be decrypted. The subject is remembered
+     * as erased, so no new key is ever made for them. Returns how many keys were deleted.
      */
     public int destroy(UUID subjectId) {
+        keys.markErased(subjectId);
         return keys.delete(subjectId);
     }
 

@@ -3,11 +3,14 @@ package org.prisonerregistry.detainee;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.prisonerregistry.db.Tables.CASELOAD;
+import static org.prisonerregistry.db.Tables.COURT_CASE;
 import static org.prisonerregistry.db.Tables.DETAINEE;
 import static org.prisonerregistry.db.Tables.DETAINEE_NAME_INDEX;
+import static org.prisonerregistry.db.Tables.DETENTION;
 import static org.prisonerregistry.db.Tables.LAWYER_ASSIGNMENT;
 import static org.prisonerregistry.db.Tables.RECOGNITION;
 import static org.prisonerregistry.db.Tables.SUBJECT_KEY;
+import static org.prisonerregistry.db.Tables.SUPPORT_NEED;
 
 import java.util.HashMap;
 import java.util.List;
@@ -172,8 +175,12 @@ class DetaineeErasureTests {
     @Test
     void shouldDeleteEveryRowOfThePersonWhenDroppingTheRecord() {
         // Rows of other packages (detentions, cases, support) are deleted by their own DetaineeRecordsErasure.
-        Person dropped = person("CL", false);
+        Person dropped = person("CL", true);
         UUID id = UUID.fromString(dropped.id());
+        new TestData(actors).courtCase(dropped.id());
+        actors.coordinator().document("mutation($input: RecordNeedInput!) { recordNeed(input: $input) { id } }")
+                .variable("input", Map.of("detaineeId", dropped.id(), "category", "HEALTH", "description", "Invented need"))
+                .execute().path("recordNeed.id").hasValue();
 
         erase(actors.admin(), dropped.id(), true)
                 .path("eraseDetainee.recordDropped").entity(Boolean.class).isEqualTo(true)
@@ -185,9 +192,29 @@ class DetaineeErasureTests {
         assertThat(db.fetchCount(LAWYER_ASSIGNMENT, LAWYER_ASSIGNMENT.DETAINEE_ID.eq(id))).isZero();
         assertThat(db.fetchCount(DETAINEE_NAME_INDEX, DETAINEE_NAME_INDEX.DETAINEE_ID.eq(id))).isZero();
         assertThat(db.fetchCount(SUBJECT_KEY, SUBJECT_KEY.SUBJECT_ID.eq(id))).isZero();
+        assertThat(db.fetchCount(DETENTION, DETENTION.DETAINEE_ID.eq(id))).isZero();
+        assertThat(db.fetchCount(COURT_CASE, COURT_CASE.DETAINEE_ID.eq(id))).isZero();
+        assertThat(db.fetchCount(SUPPORT_NEED, SUPPORT_NEED.DETAINEE_ID.eq(id))).isZero();
         actors.admin().document("query($id: ID!) { detainee(id: $id) { id } }").variable("id", dropped.id()).execute()
                 .errors().satisfy(errors -> assertThat(errors).singleElement()
                         .satisfies(e -> assertThat(e.getErrorType()).isEqualTo(ErrorType.NOT_FOUND)));
+    }
+
+    @Test
+    void shouldRefuseToRecordPersonalDataAboutAnErasedPersonAgain() {
+        Person erased = person("CL", true);
+        String caseId = new TestData(actors).courtCase(erased.id());
+        erase(actors.admin(), erased.id(), false).path("eraseDetainee.dataKeysDestroyed").entity(Integer.class).isEqualTo(1);
+
+        // An existing child record of the anonymous row cannot be given personal data again: that
+        // would need a new data key for the person, and erased people never get one.
+        actors.lawyer().document("mutation($input: UpdateCaseInput!) { updateCase(input: $input) { id } }")
+                .variable("input", Map.of("id", caseId, "version", 2, "legalNotes", "Invented notes after erasure"))
+                .execute().errors().satisfy(errors -> assertThat(errors).isNotEmpty()
+                        .allSatisfy(e -> assertThat(e.getErrorType()).isIn(ErrorType.BAD_REQUEST, ErrorType.NOT_FOUND)));
+        assertThat(db.fetchCount(SUBJECT_KEY, SUBJECT_KEY.SUBJECT_ID.eq(UUID.fromString(erased.id())))).isZero();
+        assertThat(db.select(COURT_CASE.LEGAL_NOTES).from(COURT_CASE).where(COURT_CASE.ID.eq(UUID.fromString(caseId)))
+                .fetchSingle().value1()).isNull();
     }
 
     @Test

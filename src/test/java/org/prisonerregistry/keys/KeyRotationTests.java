@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -24,6 +26,7 @@ import org.prisonerregistry.database.DatabaseProperties;
 import org.prisonerregistry.keys.SubjectKeyRepository.StoredKey;
 import org.prisonerregistry.support.Actors;
 import org.prisonerregistry.support.RegistryIntegrationTest;
+import org.prisonerregistry.support.TestData;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.execution.ErrorType;
 import picocli.CommandLine;
@@ -104,6 +107,42 @@ class KeyRotationTests {
         assertThat(rounds.get()).isPositive();
         Map<UUID, DataKey> after = subjectKeys.unwrapAll(ids);
         before.forEach((id, key) -> assertThat(sameKey(key, after.get(id))).isTrue());
+    }
+
+    @Test
+    void shouldServeEveryEncryptedFieldExactlyWhileRotating() throws Exception {
+        Map<String, String> names = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < 30; i++) {
+            String name = TestData.unique("Rotating Person");
+            names.put(actors.coordinator().documentName("createDetainee")
+                    .variable("input", Map.of("country", "CL", "fullName", name, "gender", "MALE", "affiliation", "WORKER"))
+                    .execute().path("createDetainee.id").entity(String.class).get(), name);
+        }
+        AtomicBoolean rotating = new AtomicBoolean(true);
+        AtomicInteger reads = new AtomicInteger();
+        // A thread of its own, not the common pool: on a 2-core machine that pool has one thread, which
+        // the HTTP client needs to complete the very responses the reader waits for.
+        ExecutorService readerThread = Executors.newSingleThreadExecutor();
+        CompletableFuture<Void> reader = CompletableFuture.runAsync(() -> {
+            while (rotating.get() || reads.get() < names.size()) {
+                names.forEach((id, name) -> {
+                    actors.coordinator().document("query($id: ID!) { detainee(id: $id) { fullName } }").variable("id", id)
+                            .execute().path("detainee.fullName").entity(String.class).isEqualTo(name);
+                    reads.incrementAndGet();
+                });
+            }
+        }, readerThread);
+        try {
+            rotation.rotate(7, progress -> { });
+        } finally {
+            rotating.set(false);
+        }
+        try {
+            reader.get();
+        } finally {
+            readerThread.shutdown();
+        }
+        assertThat(reads.get()).isGreaterThanOrEqualTo(names.size());
     }
 
     @Test

@@ -109,9 +109,22 @@ class SubjectKeyServiceTests {
 
         assertThat(subjectKeys.destroy(subject)).isEqualTo(1);
 
+        // Nothing in the database opens it any more, and no new key for the subject can be made.
         assertThat(subjectKeys.unwrapAll(List.of(subject))).isEmpty();
-        DataKey after = subjectKeys.dataKeyFor(subject, SubjectKind.DETAINEE);
-        assertThatThrownBy(() -> CIPHER.decrypt(sealed, place(after), after)).isInstanceOf(DecryptionFailedException.class);
+        assertThat(sealed).isNotEmpty();
+        assertThatThrownBy(() -> subjectKeys.dataKeyFor(subject, SubjectKind.DETAINEE)).isInstanceOf(SubjectErasedException.class);
+    }
+
+    @Test
+    void shouldNeverMakeANewKeyForAnErasedPerson() {
+        UUID subject = UUID.randomUUID();
+        subjectKeys.dataKeyFor(subject, SubjectKind.DETAINEE).destroy();
+
+        subjectKeys.destroy(subject);
+
+        assertThatThrownBy(() -> subjectKeys.dataKeyFor(subject, SubjectKind.DETAINEE))
+                .isInstanceOf(SubjectErasedException.class).hasMessageContaining("erased");
+        assertThat(subjectKeys.unwrapAll(List.of(subject))).isEmpty();
     }
 
     @Test
