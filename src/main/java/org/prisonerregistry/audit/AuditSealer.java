@@ -28,6 +28,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public final class AuditSealer implements SmartLifecycle {
 
+    /** The name of the thread that runs the rounds. */
+    public static final String THREAD_NAME = "audit-sealer";
     private static final Logger log = LoggerFactory.getLogger(AuditSealer.class);
     /** Frontier rebuilds (a head written before V9) read the log in pages of this many leaf hashes. */
     private static final int REBUILD_PAGE = 10_000;
@@ -142,7 +144,7 @@ public final class AuditSealer implements SmartLifecycle {
     @Override
     public synchronized void start() {
         executor = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "audit-sealer");
+            Thread thread = new Thread(task, THREAD_NAME);
             thread.setDaemon(true);
             return thread;
         });
@@ -157,12 +159,26 @@ public final class AuditSealer implements SmartLifecycle {
     private void sealRound() {
         try {
             seal(false);
+            warnIfBehind();
         } catch (DataAccessException e) {
             // the cause's message may quote row values; its class and SQLSTATE say enough
             log.error("Audit: sealing failed ({}); staged events wait for the next round", describe(e));
         } catch (RuntimeException e) {
             log.error("Audit: sealing failed ({}); staged events wait for the next round", e.getClass().getSimpleName());
         }
+    }
+
+    /**
+     * Events that wait far longer than the interval mean no instance can seal (a failing database,
+     * a row a tamperer put in the sealer's way): say so loudly, every round, until it is fixed.
+     */
+    private void warnIfBehind() {
+        Duration limit = AuditProperties.MAX_SEALING_INTERVAL.multipliedBy(5);
+        repository.oldestPendingStagedAt()
+                .map(stagedAt -> Duration.between(stagedAt, Instant.now()))
+                .filter(waiting -> waiting.compareTo(limit) > 0)
+                .ifPresent(waiting -> log.error("Audit: staged events have waited {} s to be sealed (at most {} s is "
+                        + "expected); run audit verify and check the sealers' errors", waiting.toSeconds(), limit.toSeconds()));
     }
 
     private static String describe(DataAccessException e) {
