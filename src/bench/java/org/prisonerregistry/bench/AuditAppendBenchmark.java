@@ -43,6 +43,7 @@ import org.prisonerregistry.audit.CheckpointSigner;
 import org.prisonerregistry.audit.CheckpointVerifier;
 import org.prisonerregistry.audit.LeafMac;
 import org.prisonerregistry.audit.LoggedEvent;
+import org.prisonerregistry.audit.SealingBacklog;
 import org.prisonerregistry.database.EmbeddedPostgresServer;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
@@ -67,7 +68,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Fork(1)
 @Threads(16)
-@Warmup(iterations = 1, time = 5)
+@Warmup(iterations = 2, time = 5)
 @Measurement(iterations = 3, time = 10)
 public class AuditAppendBenchmark {
 
@@ -82,6 +83,7 @@ public class AuditAppendBenchmark {
         AuditLogRepository repository;
         AuditSigningKey key;
         final AtomicInteger counter = new AtomicInteger();
+        final SealingBacklog backlog = new SealingBacklog();
 
         void open() throws IOException {
             dataDir = Files.createTempDirectory("audit-bench");
@@ -98,7 +100,7 @@ public class AuditAppendBenchmark {
             db = DSL.using(new TransactionAwareDataSourceProxy(pool), SQLDialect.POSTGRES, new Settings().withExecuteLogging(false));
             transactions = new DataSourceTransactionManager(pool);
             transaction = new TransactionTemplate(transactions);
-            repository = new AuditLogRepository(db);
+            repository = new AuditLogRepository(db, backlog);
             key = AuditSigningKeyFile.loadOrCreate(Optional.empty(), dataDir, "bench.local/audit");
         }
 
@@ -129,7 +131,7 @@ public class AuditAppendBenchmark {
                     new AuditProperties.Checkpoints(1000, Duration.ofSeconds(60)),
                     new AuditProperties.Sealing(Duration.ofMillis(200), 2000));
             sealer = new AuditSealer(repository, transactions, new CheckpointSigner(key), LeafMac.derivedFrom(key),
-                    new CheckpointPublisher(checkpointFile), properties);
+                    new CheckpointPublisher(checkpointFile), properties, backlog);
             sealer.start();
         }
 
@@ -139,7 +141,12 @@ public class AuditAppendBenchmark {
             long pending = transaction.execute(status -> repository.pendingCount());
             long started = System.nanoTime();
             while (transaction.execute(status -> repository.pendingCount()) > 0) {
-                Thread.onSpinWait();
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
             }
             System.out.printf("%n[audit] %d events waiting to be sealed when the writers stopped; sealed %d ms later; log size %d%n",
                     pending, (System.nanoTime() - started) / 1_000_000, transaction.execute(status -> repository.size()));
@@ -173,13 +180,13 @@ public class AuditAppendBenchmark {
         }
 
         long append(AuditEvent event) {
-            return transaction.execute(status -> {
-                long seq = db.fetchValue("update audit_chain_head set size = size + 1 where id = 1 returning size", Long.class);
+            return transaction.<Long>execute(status -> {
+                long seq = db.fetchOne("update audit_chain_head set size = size + 1 where id = 1 returning size").get(0, Long.class);
                 LoggedEvent sealed = LoggedEvent.seal(seq, event, leafMac);
                 db.execute("insert into audit_event (seq, occurred_at, subject, roles, organisation, client_address, operation_name, "
                                 + "document_hash, touched_subjects, fields, purpose, outcome, leaf_hash, leaf_mac) "
-                                + "values (?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?)",
-                        seq, java.time.OffsetDateTime.ofInstant(event.occurredAt(), java.time.ZoneOffset.UTC), event.subject(),
+                                + "values (?, cast(? as timestamptz), ?, ?::jsonb, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?)",
+                        seq, event.occurredAt().toString(), event.subject(),
                         "[\"LAWYER\"]", event.organisation(), event.clientAddress(), event.operationName(), event.documentHash(),
                         "[\"hmac\"]", "[\"Detainee.fullName\"]", event.purpose(), event.outcome().name(),
                         sealed.leafHash().bytes(), sealed.leafMac());

@@ -30,9 +30,9 @@ class AuditConfiguration {
 
     @Bean
     AuditSealer auditSealer(AuditLogRepository repository, PlatformTransactionManager transactions, AuditSigningKey key,
-                            LeafMac leafMac, CheckpointFile checkpointFile, AuditProperties audit) {
+                            LeafMac leafMac, CheckpointFile checkpointFile, AuditProperties audit, SealingBacklog backlog) {
         return new AuditSealer(repository, transactions, new CheckpointSigner(key), leafMac,
-                new CheckpointPublisher(checkpointFile), audit);
+                new CheckpointPublisher(checkpointFile), audit, backlog);
     }
 
     @Bean

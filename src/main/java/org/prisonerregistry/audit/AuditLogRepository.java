@@ -10,9 +10,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HexFormat;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.JSON;
+import org.jooq.impl.DSL;
 import org.prisonerregistry.db.tables.records.AuditEventRecord;
 import org.prisonerregistry.db.tables.records.AuditEventStagedRecord;
 import org.springframework.stereotype.Repository;
@@ -32,9 +34,11 @@ public class AuditLogRepository {
     };
 
     private final DSLContext db;
+    private final SealingBacklog backlog;
 
-    public AuditLogRepository(DSLContext db) {
+    public AuditLogRepository(DSLContext db, SealingBacklog backlog) {
         this.db = db;
+        this.backlog = backlog;
     }
 
     /**
@@ -44,12 +48,14 @@ public class AuditLogRepository {
      * <p>The event is staged, not yet numbered: taking the next sequence number here would hold the
      * chain head's lock until the caller commits and serialise every audited request of every
      * instance. {@link AuditSealer} gives it its sequence number and leaf hash within the sealing
-     * interval (at most one second), so {@link #readAll}/{@link #readAfter} see it only then.
+     * interval (at most one second), so {@link #readAll}/{@link #readAfter} see it only then. While
+     * the sealers are behind, this waits a moment first ({@link SealingBacklog}).
      *
      * @return the staged event's receipt number: unique and increasing in staging order, but not
      *         its sequence number in the log
      */
     public long append(AuditEvent event) {
+        backlog.awaitRoom();
         return db.insertInto(AUDIT_EVENT_STAGED)
                 .set(AUDIT_EVENT_STAGED.OCCURRED_AT, utc(event.occurredAt()))
                 .set(AUDIT_EVENT_STAGED.SUBJECT, event.subject())
@@ -106,32 +112,40 @@ public class AuditLogRepository {
                 .fetch(r -> new StagedEvent(r.getId(), toEvent(r)));
     }
 
-    /** Moves sealed events from the stage into the log and advances the head, in the head lock's transaction. */
-    void seal(List<StagedEvent> staged, List<LoggedEvent> sealed, ChainHead newHead) {
-        List<AuditEventRecord> rows = new ArrayList<>(sealed.size());
-        for (LoggedEvent logged : sealed) {
-            AuditEvent event = logged.event();
-            AuditEventRecord row = db.newRecord(AUDIT_EVENT);
-            row.setSeq(logged.seq());
-            row.setOccurredAt(utc(event.occurredAt()));
-            row.setSubject(event.subject());
-            row.setRoles(json(event.roles()));
-            row.setOrganisation(event.organisation());
-            row.setClientAddress(event.clientAddress());
-            row.setOperationName(event.operationName());
-            row.setDocumentHash(event.documentHash());
-            row.setTouchedSubjects(json(event.touchedSubjects()));
-            row.setFields(json(event.fields()));
-            row.setPurpose(event.purpose());
-            row.setOutcome(event.outcome().name());
-            row.setLeafHash(logged.leafHash().bytes());
-            row.setLeafMac(logged.leafMac());
-            rows.add(row);
+    /**
+     * Moves sealed events from the stage into the log and advances the head, in the head lock's
+     * transaction. One statement moves the whole batch inside PostgreSQL: only receipts, sequence
+     * numbers, leaf hashes and MACs travel; the content columns are copied as they were read and hashed.
+     */
+    void seal(List<LoggedEvent> sealed, long[] receipts, ChainHead newHead) {
+        Long[] receiptArray = new Long[receipts.length];
+        Long[] seqs = new Long[sealed.size()];
+        String[] leafHashes = new String[sealed.size()];
+        String[] leafMacs = new String[sealed.size()];
+        HexFormat hex = HexFormat.of();
+        for (int i = 0; i < sealed.size(); i++) {
+            receiptArray[i] = receipts[i];
+            seqs[i] = sealed.get(i).seq();
+            leafHashes[i] = sealed.get(i).leafHash().hex();
+            leafMacs[i] = hex.formatHex(sealed.get(i).leafMac());
         }
-        db.batchInsert(rows).execute();
-        db.deleteFrom(AUDIT_EVENT_STAGED)
-                .where(AUDIT_EVENT_STAGED.ID.in(staged.stream().map(StagedEvent::receipt).toList()))
-                .execute();
+        int moved = db.execute("""
+                with moved as (
+                    delete from audit_event_staged staged
+                    using unnest({0}::bigint[], {1}::bigint[], {2}::text[], {3}::text[]) as sealed(receipt, seq, leaf_hash, leaf_mac)
+                    where staged.id = sealed.receipt
+                    returning sealed.seq, staged.occurred_at, staged.subject, staged.roles, staged.organisation,
+                              staged.client_address, staged.operation_name, staged.document_hash, staged.touched_subjects,
+                              staged.fields, staged.purpose, staged.outcome, sealed.leaf_hash, sealed.leaf_mac)
+                insert into audit_event (seq, occurred_at, subject, roles, organisation, client_address, operation_name,
+                                         document_hash, touched_subjects, fields, purpose, outcome, leaf_hash, leaf_mac)
+                select seq, occurred_at, subject, roles, organisation, client_address, operation_name, document_hash,
+                       touched_subjects, fields, purpose, outcome, decode(leaf_hash, 'hex'), decode(leaf_mac, 'hex')
+                from moved""", DSL.val(receiptArray), DSL.val(seqs), DSL.val(leafHashes), DSL.val(leafMacs));
+        if (moved != sealed.size()) {
+            // another transaction took staged rows from under the head lock: never advance over a gap
+            throw new IllegalStateException("Sealing moved " + moved + " of " + sealed.size() + " staged events");
+        }
         db.update(AUDIT_CHAIN_HEAD)
                 .set(AUDIT_CHAIN_HEAD.SIZE, newHead.size())
                 .set(AUDIT_CHAIN_HEAD.FRONTIER, newHead.frontier())

@@ -40,17 +40,19 @@ public final class AuditSealer implements SmartLifecycle {
     private final LeafMac leafMac;
     private final CheckpointPublisher publisher;
     private final AuditProperties properties;
+    private final SealingBacklog backlog;
     private ScheduledExecutorService executor;
     private volatile boolean running;
 
     public AuditSealer(AuditLogRepository repository, PlatformTransactionManager transactions, CheckpointSigner signer,
-                       LeafMac leafMac, CheckpointPublisher publisher, AuditProperties properties) {
+                       LeafMac leafMac, CheckpointPublisher publisher, AuditProperties properties, SealingBacklog backlog) {
         this.repository = repository;
         this.transaction = new TransactionTemplate(transactions);
         this.signer = signer;
         this.leafMac = leafMac;
         this.publisher = publisher;
         this.properties = properties;
+        this.backlog = backlog;
     }
 
     /**
@@ -67,6 +69,7 @@ public final class AuditSealer implements SmartLifecycle {
         while (true) {
             Round round = sealOnce();
             sealed += round.sealed();
+            backlog.observe(oldestWaiting());
             if (round.headTaken() && waitForHead) {
                 sleep(Duration.ofMillis(10));
             } else if (round.headTaken() || round.sealed() < properties.sealing().batchSize()) {
@@ -89,12 +92,14 @@ public final class AuditSealer implements SmartLifecycle {
             List<StagedEvent> staged = repository.stagedBatch(properties.sealing().batchSize());
             if (!staged.isEmpty()) {
                 List<LoggedEvent> sealed = new ArrayList<>(staged.size());
+                long[] receipts = new long[staged.size()];
                 for (StagedEvent event : staged) {
                     LoggedEvent logged = LoggedEvent.seal(frontier.size() + 1, event.event(), leafMac);
                     frontier.append(logged.leafHash());
+                    receipts[sealed.size()] = event.receipt();
                     sealed.add(logged);
                 }
-                repository.seal(staged, sealed, new ChainHead(frontier.size(), frontier.pack()));
+                repository.seal(sealed, receipts, new ChainHead(frontier.size(), frontier.pack()));
             }
             checkpointIfDue(frontier).ifPresent(checkpoint -> {
                 repository.insertCheckpoint(checkpoint);
@@ -174,11 +179,15 @@ public final class AuditSealer implements SmartLifecycle {
      */
     private void warnIfBehind() {
         Duration limit = AuditProperties.MAX_SEALING_INTERVAL.multipliedBy(5);
-        repository.oldestPendingStagedAt()
-                .map(stagedAt -> Duration.between(stagedAt, Instant.now()))
+        Optional.of(oldestWaiting())
                 .filter(waiting -> waiting.compareTo(limit) > 0)
                 .ifPresent(waiting -> log.error("Audit: staged events have waited {} s to be sealed (at most {} s is "
                         + "expected); run audit verify and check the sealers' errors", waiting.toSeconds(), limit.toSeconds()));
+    }
+
+    private Duration oldestWaiting() {
+        return repository.oldestPendingStagedAt().map(stagedAt -> Duration.between(stagedAt, Instant.now()))
+                .filter(waiting -> !waiting.isNegative()).orElse(Duration.ZERO);
     }
 
     private static String describe(DataAccessException e) {

@@ -18,6 +18,7 @@ import org.prisonerregistry.audit.AuditVerifier;
 import org.prisonerregistry.audit.CheckpointFile;
 import org.prisonerregistry.audit.CheckpointVerifier;
 import org.prisonerregistry.audit.LeafMac;
+import org.prisonerregistry.audit.SealingBacklog;
 import org.prisonerregistry.database.DatabaseEndpoint;
 import org.prisonerregistry.database.DatabaseProperties;
 import org.springframework.boot.context.properties.bind.BindException;
@@ -88,7 +89,7 @@ public class AuditVerifyCommand implements Callable<Integer> {
             DriverManagerDataSource dataSource = new DriverManagerDataSource(endpoint.jdbcUrl(), endpoint.user(), endpoint.password());
             DSLContext db = DSL.using(new TransactionAwareDataSourceProxy(dataSource), SQLDialect.POSTGRES,
                     new Settings().withExecuteLogging(false));
-            AuditIntegrityCheck check = new AuditIntegrityCheck(new AuditLogRepository(db),
+            AuditIntegrityCheck check = new AuditIntegrityCheck(new AuditLogRepository(db, new SealingBacklog()),
                     new DataSourceTransactionManager(dataSource),
                     new AuditVerifier(new CheckpointVerifier(key.noteKey()), LeafMac.derivedFrom(key)),
                     new CheckpointFile(audit.checkpointFileIn(database.dataDir())), key.noteKey());

@@ -63,13 +63,14 @@ class AuditLogRepositoryTests {
             config.addDataSourceProperty("reWriteBatchedInserts", "true");
             HikariDataSource pool = new HikariDataSource(config);
             DSLContext db = DSL.using(new TransactionAwareDataSourceProxy(pool), SQLDialect.POSTGRES);
-            AuditLogRepository repository = new AuditLogRepository(db);
+            SealingBacklog backlog = new SealingBacklog();
+            AuditLogRepository repository = new AuditLogRepository(db, backlog);
             DataSourceTransactionManager transactions = new DataSourceTransactionManager(pool);
             AuditProperties properties = new AuditProperties(KEY.name(), null, checkpointFile,
                     new AuditProperties.Checkpoints(CHECKPOINT_EVERY, Duration.ofHours(1)),
                     new AuditProperties.Sealing(Duration.ofMillis(100), 500));
             AuditSealer sealer = new AuditSealer(repository, transactions, new CheckpointSigner(KEY), LEAF_MAC,
-                    new CheckpointPublisher(new CheckpointFile(checkpointFile)), properties);
+                    new CheckpointPublisher(new CheckpointFile(checkpointFile)), properties, backlog);
             return new Instance(pool, repository, new TransactionTemplate(transactions), sealer);
         }
 
