@@ -3,20 +3,28 @@ package org.prisonerregistry.audit;
 import static org.prisonerregistry.db.Tables.AUDIT_CHAIN_HEAD;
 import static org.prisonerregistry.db.Tables.AUDIT_CHECKPOINT;
 import static org.prisonerregistry.db.Tables.AUDIT_EVENT;
+import static org.prisonerregistry.db.Tables.AUDIT_EVENT_STAGED;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.HexFormat;
+import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.JSON;
+import org.jooq.impl.DSL;
 import org.prisonerregistry.db.tables.records.AuditEventRecord;
+import org.prisonerregistry.db.tables.records.AuditEventStagedRecord;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The audit tables of {@code V3__audit_log.sql}: appending events in the one total order decided
- * inside PostgreSQL, and reading them back for the verifier.
+ * The audit tables of {@code V3__audit_log.sql} and {@code V9__audit_sealing.sql}: staging events
+ * in the caller's transaction, sealing them into the one total order decided inside PostgreSQL,
+ * and reading them back for the verifier.
  */
 @Repository
 public class AuditLogRepository {
@@ -26,44 +34,42 @@ public class AuditLogRepository {
     };
 
     private final DSLContext db;
+    private final SealingBacklog backlog;
 
-    public AuditLogRepository(DSLContext db) {
+    public AuditLogRepository(DSLContext db, SealingBacklog backlog) {
         this.db = db;
+        this.backlog = backlog;
     }
 
     /**
-     * Appends the event in the current transaction and returns its sequence number.
+     * Writes the event in the current transaction: it is durable exactly when the caller's
+     * transaction commits, and this throws (failing the access) when it cannot be written.
      *
-     * <p>The number is taken by incrementing the single {@code audit_chain_head} row, whose lock
-     * is held until the transaction ends: appends from every server instance are serialised from
-     * here to commit, numbers are committed in order, and a rollback takes its number back with it
-     * (no gap). Callers therefore write the event <em>last</em> in their transaction, just before
-     * commit, to keep that window short. Must be called inside a transaction; in auto-commit the
-     * number and the row would be committed separately.
+     * <p>The event is staged, not yet numbered: taking the next sequence number here would hold the
+     * chain head's lock until the caller commits and serialise every audited request of every
+     * instance. {@link AuditSealer} gives it its sequence number and leaf hash within the sealing
+     * interval (at most one second), so {@link #readAll}/{@link #readAfter} see it only then. While
+     * the sealers are behind, this waits a moment first ({@link SealingBacklog}).
+     *
+     * @return the staged event's receipt number: unique and increasing in staging order, but not
+     *         its sequence number in the log
      */
     public long append(AuditEvent event) {
-        long seq = db.update(AUDIT_CHAIN_HEAD)
-                .set(AUDIT_CHAIN_HEAD.SIZE, AUDIT_CHAIN_HEAD.SIZE.plus(1L))
-                .where(AUDIT_CHAIN_HEAD.ID.eq(1))
-                .returningResult(AUDIT_CHAIN_HEAD.SIZE)
+        backlog.awaitRoom();
+        return db.insertInto(AUDIT_EVENT_STAGED)
+                .set(AUDIT_EVENT_STAGED.OCCURRED_AT, utc(event.occurredAt()))
+                .set(AUDIT_EVENT_STAGED.SUBJECT, event.subject())
+                .set(AUDIT_EVENT_STAGED.ROLES, json(event.roles()))
+                .set(AUDIT_EVENT_STAGED.ORGANISATION, event.organisation())
+                .set(AUDIT_EVENT_STAGED.CLIENT_ADDRESS, event.clientAddress())
+                .set(AUDIT_EVENT_STAGED.OPERATION_NAME, event.operationName())
+                .set(AUDIT_EVENT_STAGED.DOCUMENT_HASH, event.documentHash())
+                .set(AUDIT_EVENT_STAGED.TOUCHED_SUBJECTS, json(event.touchedSubjects()))
+                .set(AUDIT_EVENT_STAGED.FIELDS, json(event.fields()))
+                .set(AUDIT_EVENT_STAGED.PURPOSE, event.purpose())
+                .set(AUDIT_EVENT_STAGED.OUTCOME, event.outcome().name())
+                .returningResult(AUDIT_EVENT_STAGED.ID)
                 .fetchSingle().value1();
-        LoggedEvent sealed = LoggedEvent.seal(seq, event);
-        db.insertInto(AUDIT_EVENT)
-                .set(AUDIT_EVENT.SEQ, seq)
-                .set(AUDIT_EVENT.OCCURRED_AT, OffsetDateTime.ofInstant(event.occurredAt(), ZoneOffset.UTC))
-                .set(AUDIT_EVENT.SUBJECT, event.subject())
-                .set(AUDIT_EVENT.ROLES, json(event.roles()))
-                .set(AUDIT_EVENT.ORGANISATION, event.organisation())
-                .set(AUDIT_EVENT.CLIENT_ADDRESS, event.clientAddress())
-                .set(AUDIT_EVENT.OPERATION_NAME, event.operationName())
-                .set(AUDIT_EVENT.DOCUMENT_HASH, event.documentHash())
-                .set(AUDIT_EVENT.TOUCHED_SUBJECTS, json(event.touchedSubjects()))
-                .set(AUDIT_EVENT.FIELDS, json(event.fields()))
-                .set(AUDIT_EVENT.PURPOSE, event.purpose())
-                .set(AUDIT_EVENT.OUTCOME, event.outcome().name())
-                .set(AUDIT_EVENT.LEAF_HASH, sealed.leafHash().bytes())
-                .execute();
-        return seq;
     }
 
     /** Every event, in sequence order, as stored: the leaf hash is the sealed one, not recomputed. */
@@ -77,9 +83,80 @@ public class AuditLogRepository {
                 .fetch(AuditLogRepository::toLoggedEvent);
     }
 
-    /** The size of the log as committed (or as this transaction sees it). */
+    /** The number of sealed events, as committed (or as this transaction sees it). */
     public long size() {
         return db.select(AUDIT_CHAIN_HEAD.SIZE).from(AUDIT_CHAIN_HEAD).where(AUDIT_CHAIN_HEAD.ID.eq(1)).fetchSingle().value1();
+    }
+
+    /** Events written but not yet sealed. */
+    public long pendingCount() {
+        return db.fetchCount(AUDIT_EVENT_STAGED);
+    }
+
+    /** When the oldest event still waiting to be sealed was staged, if any waits. */
+    public Optional<Instant> oldestPendingStagedAt() {
+        return db.select(AUDIT_EVENT_STAGED.STAGED_AT).from(AUDIT_EVENT_STAGED).orderBy(AUDIT_EVENT_STAGED.ID).limit(1)
+                .fetchOptional(r -> r.value1().toInstant());
+    }
+
+    /** The chain head's size and tree frontier, locked until this transaction ends; empty if another sealer holds it. */
+    Optional<ChainHead> lockHeadUnlessTaken() {
+        return db.select(AUDIT_CHAIN_HEAD.SIZE, AUDIT_CHAIN_HEAD.FRONTIER).from(AUDIT_CHAIN_HEAD)
+                .where(AUDIT_CHAIN_HEAD.ID.eq(1)).forUpdate().skipLocked()
+                .fetchOptional(r -> new ChainHead(r.value1(), r.value2()));
+    }
+
+    /** Staged events that committed, oldest first. Only the holder of the head lock calls this. */
+    List<StagedEvent> stagedBatch(int limit) {
+        return db.selectFrom(AUDIT_EVENT_STAGED).orderBy(AUDIT_EVENT_STAGED.ID).limit(limit)
+                .fetch(r -> new StagedEvent(r.getId(), toEvent(r)));
+    }
+
+    /**
+     * Moves sealed events from the stage into the log and advances the head, in the head lock's
+     * transaction. One statement moves the whole batch inside PostgreSQL: only receipts, sequence
+     * numbers, leaf hashes and MACs travel; the content columns are copied as they were read and hashed.
+     */
+    void seal(List<LoggedEvent> sealed, long[] receipts, ChainHead newHead) {
+        Long[] receiptArray = new Long[receipts.length];
+        Long[] seqs = new Long[sealed.size()];
+        String[] leafHashes = new String[sealed.size()];
+        String[] leafMacs = new String[sealed.size()];
+        HexFormat hex = HexFormat.of();
+        for (int i = 0; i < sealed.size(); i++) {
+            receiptArray[i] = receipts[i];
+            seqs[i] = sealed.get(i).seq();
+            leafHashes[i] = sealed.get(i).leafHash().hex();
+            leafMacs[i] = hex.formatHex(sealed.get(i).leafMac());
+        }
+        int moved = db.execute("""
+                with moved as (
+                    delete from audit_event_staged staged
+                    using unnest({0}::bigint[], {1}::bigint[], {2}::text[], {3}::text[]) as sealed(receipt, seq, leaf_hash, leaf_mac)
+                    where staged.id = sealed.receipt
+                    returning sealed.seq, staged.occurred_at, staged.subject, staged.roles, staged.organisation,
+                              staged.client_address, staged.operation_name, staged.document_hash, staged.touched_subjects,
+                              staged.fields, staged.purpose, staged.outcome, sealed.leaf_hash, sealed.leaf_mac)
+                insert into audit_event (seq, occurred_at, subject, roles, organisation, client_address, operation_name,
+                                         document_hash, touched_subjects, fields, purpose, outcome, leaf_hash, leaf_mac)
+                select seq, occurred_at, subject, roles, organisation, client_address, operation_name, document_hash,
+                       touched_subjects, fields, purpose, outcome, decode(leaf_hash, 'hex'), decode(leaf_mac, 'hex')
+                from moved""", DSL.val(receiptArray), DSL.val(seqs), DSL.val(leafHashes), DSL.val(leafMacs));
+        if (moved != sealed.size()) {
+            // another transaction took staged rows from under the head lock: never advance over a gap
+            throw new IllegalStateException("Sealing moved " + moved + " of " + sealed.size() + " staged events");
+        }
+        db.update(AUDIT_CHAIN_HEAD)
+                .set(AUDIT_CHAIN_HEAD.SIZE, newHead.size())
+                .set(AUDIT_CHAIN_HEAD.FRONTIER, newHead.frontier())
+                .where(AUDIT_CHAIN_HEAD.ID.eq(1))
+                .execute();
+    }
+
+    /** Leaf hashes of events {@code afterSeq + 1} on, in order: to rebuild a frontier the head lacks. */
+    List<TreeHash> leafHashesAfter(long afterSeq, int limit) {
+        return db.select(AUDIT_EVENT.LEAF_HASH).from(AUDIT_EVENT).where(AUDIT_EVENT.SEQ.gt(afterSeq))
+                .orderBy(AUDIT_EVENT.SEQ).limit(limit).fetch(r -> new TreeHash(r.value1()));
     }
 
     public void insertCheckpoint(StoredCheckpoint checkpoint) {
@@ -91,11 +168,26 @@ public class AuditLogRepository {
                 .execute();
     }
 
+    /** The size and time of the latest checkpoint, if any. */
+    Optional<LatestCheckpoint> latestCheckpoint() {
+        return db.select(AUDIT_CHECKPOINT.SIZE, AUDIT_CHECKPOINT.CREATED_AT).from(AUDIT_CHECKPOINT)
+                .orderBy(AUDIT_CHECKPOINT.SIZE.desc()).limit(1)
+                .fetchOptional(r -> new LatestCheckpoint(r.value1(), r.value2().toInstant()));
+    }
+
     /** Every stored checkpoint, in the order they were written (by size, which only grows). */
     public List<StoredCheckpoint> readCheckpoints() {
         return db.selectFrom(AUDIT_CHECKPOINT).orderBy(AUDIT_CHECKPOINT.SIZE)
                 .fetch(r -> new StoredCheckpoint(r.getSize(), new TreeHash(r.getRoot()), r.getNote()));
     }
+
+    /** The head as a sealer reads it: the log's size and the packed {@link TreeFrontier}. */
+    record ChainHead(long size, byte[] frontier) {}
+
+    /** An event waiting to be sealed, with its staging receipt. */
+    record StagedEvent(long receipt, AuditEvent event) {}
+
+    record LatestCheckpoint(long size, Instant createdAt) {}
 
     private static LoggedEvent toLoggedEvent(AuditEventRecord r) {
         AuditEvent event = new AuditEvent(r.getOccurredAt().toInstant(), r.getSubject(), strings(r.getRoles()),
@@ -104,7 +196,17 @@ public class AuditLogRepository {
         byte[] leaf = r.getLeafHash();
         // a tampered row may hold a leaf hash of the wrong length; let the verifier report it at its place
         TreeHash leafHash = leaf != null && leaf.length == TreeHash.LENGTH ? new TreeHash(leaf) : new TreeHash(new byte[TreeHash.LENGTH]);
-        return new LoggedEvent(r.getSeq(), event, leafHash);
+        return new LoggedEvent(r.getSeq(), event, leafHash, r.getLeafMac());
+    }
+
+    private static AuditEvent toEvent(AuditEventStagedRecord r) {
+        return new AuditEvent(r.getOccurredAt().toInstant(), r.getSubject(), strings(r.getRoles()),
+                r.getOrganisation(), r.getClientAddress(), r.getOperationName(), r.getDocumentHash(),
+                strings(r.getTouchedSubjects()), strings(r.getFields()), r.getPurpose(), AuditOutcome.valueOf(r.getOutcome()));
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
     private static JSON json(List<String> values) {

@@ -9,17 +9,25 @@ import java.util.Optional;
  * order, naming the first place that fails.
  *
  * <p>An event is checked on its own first: its sequence number must be the next one (no gap, no
- * repeat) and its content must still hash to the leaf hash sealed with it. Someone who rewrites an
- * event and recomputes its leaf hash is caught at the first signed checkpoint after it, whose root
- * no longer matches; without the signing key the checkpoints cannot be re-signed. A tail cut
- * together with its checkpoints is caught only by a checkpoint kept outside the database.
+ * repeat), its content must still hash to the leaf hash sealed with it and, given the
+ * {@link LeafMac}, that leaf hash must carry the MAC only the sealer's key makes. Someone who
+ * rewrites or forges an event and recomputes its leaf hash is caught there by the MAC, and again
+ * at the first signed checkpoint after it, whose root no longer matches; without the signing key
+ * neither can be remade. A tail cut together with its checkpoints is caught only by checkpoints
+ * kept outside the database.
  */
 public final class AuditVerifier {
 
     private final CheckpointVerifier checkpointVerifier;
+    private final LeafMac leafMac; // null: leaf MACs are not checked (a witness without the key)
 
     public AuditVerifier(CheckpointVerifier checkpointVerifier) {
+        this(checkpointVerifier, null);
+    }
+
+    public AuditVerifier(CheckpointVerifier checkpointVerifier, LeafMac leafMac) {
         this.checkpointVerifier = checkpointVerifier;
+        this.leafMac = leafMac;
     }
 
     /**
@@ -28,6 +36,15 @@ public final class AuditVerifier {
      * @param external    the latest checkpoint note from outside the database, if there is one
      */
     public AuditVerdict verify(List<LoggedEvent> events, List<StoredCheckpoint> checkpoints, Optional<String> external) {
+        return verify(events, checkpoints, external.map(List::of).orElse(List.of()));
+    }
+
+    /**
+     * @param events      every event, ordered by sequence number
+     * @param checkpoints every stored checkpoint, in the order they were written
+     * @param external    checkpoint notes kept outside the database (the checkpoint file), in any order
+     */
+    public AuditVerdict verify(Iterable<LoggedEvent> events, List<StoredCheckpoint> checkpoints, List<String> external) {
         List<StoredCheckpoint> bySize = checkpoints.stream().sorted(Comparator.comparingLong(StoredCheckpoint::size)).toList();
         Walk walk = new Walk();
         int next = 0;
@@ -50,7 +67,13 @@ public final class AuditVerifier {
                 return walk.verdict(next, problem);
             }
         }
-        return walk.verdict(next, external.flatMap(walk::external));
+        for (String note : external) {
+            Optional<AuditProblem> problem = walk.external(note, bySize);
+            if (problem.isPresent()) {
+                return walk.verdict(next, problem);
+            }
+        }
+        return walk.verdict(next, Optional.empty());
     }
 
     /** The state of one pass over the log. */
@@ -68,6 +91,10 @@ public final class AuditVerifier {
             }
             if (!event.matchesLeafHash()) {
                 return eventProblem(event.seq(), "its content no longer matches the leaf hash sealed with it");
+            }
+            if (leafMac != null && !leafMac.matches(event.seq(), event.leafHash(), event.leafMac())) {
+                return eventProblem(event.seq(), "it was not sealed by this registry's key (forged, or rewritten with "
+                        + "a recomputed leaf hash)");
             }
             tree.append(event.leafHash());
             return Optional.empty();
@@ -102,12 +129,18 @@ public final class AuditVerifier {
             return Optional.empty();
         }
 
-        Optional<AuditProblem> external(String note) {
+        Optional<AuditProblem> external(String note, List<StoredCheckpoint> stored) {
             Checkpoint signed;
             try {
                 signed = checkpointVerifier.verify(note);
             } catch (CheckpointRejectedException e) {
                 return Optional.of(new AuditProblem(AuditProblem.Place.EXTERNAL_CHECKPOINT, -1, "its signature is not valid: " + e.getMessage()));
+            }
+            for (StoredCheckpoint inDatabase : stored) {
+                if (inDatabase.size() == signed.size() && !inDatabase.root().equals(signed.root())) {
+                    return externalProblem(signed, "a second, different checkpoint was signed for this size (a forked "
+                            + "log): the database holds another root for it");
+                }
             }
             if (signed.size() > tree.size()) {
                 return externalProblem(signed, "it covers " + signed.size() + " events but the log holds only "

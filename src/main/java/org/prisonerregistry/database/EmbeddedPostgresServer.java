@@ -35,6 +35,13 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     static final String DATABASE = "registry";
     private static final String SUPERUSER = "postgres";
+    /**
+     * The role the application connects as. Migrations run as the superuser, which owns the tables;
+     * this role gets only the privileges ApplicationRoleGrants hands out, so that even the
+     * application cannot change or remove audit records.
+     */
+    public static final String APPLICATION_ROLE = "registry_app";
+    private static final String APPLICATION_PASSWORD_FILE = "postgres-app-password";
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
     /**
      * Data folders whose PostgreSQL this process runs. A second start here (a command run
@@ -49,6 +56,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private final EmbeddedPostgres postgres;   // null when attached
     private final int port;
     private final String password;
+    private String applicationPassword;
 
     private EmbeddedPostgresServer(Path dataDir, FileChannel lockChannel, FileLock ownerLock,
                                    EmbeddedPostgres postgres, int port, String password) {
@@ -112,6 +120,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             }
             EmbeddedPostgresServer server = new EmbeddedPostgresServer(dir, channel, lock, pg, pg.getPort(), password);
             server.createRegistryDatabase();
+            server.createApplicationRole();
             OWNED_BY_THIS_PROCESS.add(dir);
             return server;
         } catch (IOException e) {
@@ -123,12 +132,30 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         return "jdbc:postgresql://localhost:" + port + "/" + DATABASE;
     }
 
+    /** The superuser, which runs the migrations and owns the tables. */
     public String user() {
         return SUPERUSER;
     }
 
     public String password() {
         return password;
+    }
+
+    /** The application's own role (see {@link #APPLICATION_ROLE}). */
+    public String applicationUser() {
+        return APPLICATION_ROLE;
+    }
+
+    /** Its password, generated at first start and kept owner-only in the data folder. */
+    public synchronized String applicationPassword() {
+        if (applicationPassword == null) {
+            try {
+                applicationPassword = Files.readString(dataDir.resolve(APPLICATION_PASSWORD_FILE)).strip();
+            } catch (IOException e) {
+                throw new UncheckedIOException("The embedded PostgreSQL's application password is missing in " + dataDir, e);
+            }
+        }
+        return applicationPassword;
     }
 
     public int port() {
@@ -153,6 +180,37 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException("Could not create the registry database in the embedded PostgreSQL", e);
         }
+    }
+
+    /**
+     * Creates the application's login role on first start (and a data folder from before it
+     * existed), with a random password kept owner-only beside the superuser's.
+     */
+    private void createApplicationRole() throws IOException {
+        Path passwordFile = dataDir.resolve(APPLICATION_PASSWORD_FILE);
+        String appPassword;
+        if (Files.exists(passwordFile)) {
+            appPassword = Files.readString(passwordFile).strip();
+        } else {
+            byte[] random = new byte[24];
+            new SecureRandom().nextBytes(random);
+            appPassword = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+            Files.writeString(passwordFile, appPassword + "\n");
+            restrictToOwner(passwordFile, "rw-------");
+        }
+        String maintenanceUrl = "jdbc:postgresql://localhost:" + port + "/postgres";
+        try (Connection c = DriverManager.getConnection(maintenanceUrl, SUPERUSER, password);
+             Statement s = c.createStatement()) {
+            if (!s.executeQuery("select 1 from pg_roles where rolname = '" + APPLICATION_ROLE + "'").next()) {
+                s.execute("create role " + APPLICATION_ROLE + " login");
+            }
+            // base64url: no quote can end the literal
+            s.execute("alter role " + APPLICATION_ROLE + " with login nosuperuser nocreatedb nocreaterole noreplication "
+                    + "nobypassrls password '" + appPassword + "'");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create the application's role in the embedded PostgreSQL", e);
+        }
+        applicationPassword = appPassword;
     }
 
     /**

@@ -3,7 +3,10 @@ package org.prisonerregistry.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
+import org.jooq.CloseableDSLContext;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.prisonerregistry.database.DatabaseEndpoint;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,27 +28,36 @@ class DatabaseErrorTests {
     @Autowired
     Actors actors;
 
+    /** The migration role, which owns the tables: the application's own role may not add triggers. */
     @Autowired
-    DSLContext db;
+    DatabaseEndpoint database;
 
     /** Stands in for any constraint PostgreSQL enforces: it refuses the row and quotes the value, as PostgreSQL does. */
     @BeforeEach
     void refuseOneFacilityNameQuotingIt() {
-        db.execute("""
+        asTableOwner(db -> db.execute("""
                 create or replace function test_refuse_facility() returns trigger language plpgsql as $$
                 begin
                   if new.name like 'Zyxwvut-%' then
                     raise exception 'Failing row contains (%)', new.name using errcode = '23514';
                   end if;
                   return new;
-                end $$""");
-        db.execute("create trigger test_refuse_facility before insert on facility for each row execute function test_refuse_facility()");
+                end $$"""));
+        asTableOwner(db -> db.execute("create trigger test_refuse_facility before insert on facility for each row execute function test_refuse_facility()"));
     }
 
     @AfterEach
     void dropTheTrigger() {
-        db.execute("drop trigger test_refuse_facility on facility");
-        db.execute("drop function test_refuse_facility()");
+        asTableOwner(db -> {
+            db.execute("drop trigger test_refuse_facility on facility");
+            db.execute("drop function test_refuse_facility()");
+        });
+    }
+
+    private void asTableOwner(java.util.function.Consumer<DSLContext> work) {
+        try (CloseableDSLContext db = DSL.using(database.jdbcUrl(), database.migrationUser(), database.migrationPassword())) {
+            work.accept(db);
+        }
     }
 
     @Test

@@ -6,11 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,13 +30,15 @@ import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * {@link AuditLogRepository} against the real embedded PostgreSQL with the real migrations, through
- * two independent connection pools standing in for two server instances.
+ * Staging and sealing against the real embedded PostgreSQL with the real migrations, through two
+ * independent connection pools, each with its own running sealer, standing in for two server
+ * instances that share one database.
  */
 class AuditLogRepositoryTests {
 
     private static final int WRITERS = 16;
-    private static final int APPENDS_PER_WRITER = 200;
+    private static final int APPENDS_PER_WRITER = 150;
+    private static final int CHECKPOINT_EVERY = 500;
 
     @TempDir
     static Path dataDir;
@@ -45,21 +47,31 @@ class AuditLogRepositoryTests {
     static Instance second;
 
     private static final AuditSigningKey KEY = CheckpointSignatureTests.newKey();
-    private static final AuditVerifier VERIFIER = new AuditVerifier(new CheckpointVerifier(KEY.noteKey()));
+    private static final LeafMac LEAF_MAC = LeafMac.derivedFrom(KEY);
+    private static final AuditVerifier VERIFIER = new AuditVerifier(new CheckpointVerifier(KEY.noteKey()), LEAF_MAC);
 
-    /** One "server instance": its own pool, DSLContext and transactions, as Spring wires them. */
-    record Instance(HikariDataSource pool, AuditLogRepository repository, TransactionTemplate transactions) {
+    /** One "server instance": its own pool, DSLContext, transactions and sealer, as Spring wires them. */
+    record Instance(HikariDataSource pool, AuditLogRepository repository, TransactionTemplate transactions, AuditSealer sealer) {
 
-        static Instance on(EmbeddedPostgresServer server, String name) {
+        static Instance on(EmbeddedPostgresServer server, String name, Path checkpointFile) {
             HikariConfig config = new HikariConfig();
             config.setJdbcUrl(server.jdbcUrl());
             config.setUsername(server.user());
             config.setPassword(server.password());
-            config.setMaximumPoolSize(WRITERS / 2);
+            config.setMaximumPoolSize(WRITERS / 2 + 1);
             config.setPoolName(name);
+            config.addDataSourceProperty("reWriteBatchedInserts", "true");
             HikariDataSource pool = new HikariDataSource(config);
             DSLContext db = DSL.using(new TransactionAwareDataSourceProxy(pool), SQLDialect.POSTGRES);
-            return new Instance(pool, new AuditLogRepository(db), new TransactionTemplate(new DataSourceTransactionManager(pool)));
+            SealingBacklog backlog = new SealingBacklog();
+            AuditLogRepository repository = new AuditLogRepository(db, backlog);
+            DataSourceTransactionManager transactions = new DataSourceTransactionManager(pool);
+            AuditProperties properties = new AuditProperties(KEY.name(), null, checkpointFile,
+                    new AuditProperties.Checkpoints(CHECKPOINT_EVERY, Duration.ofHours(1)),
+                    new AuditProperties.Sealing(Duration.ofMillis(100), 500));
+            AuditSealer sealer = new AuditSealer(repository, transactions, new CheckpointSigner(KEY), LEAF_MAC,
+                    new CheckpointPublisher(new CheckpointFile(checkpointFile)), properties, backlog);
+            return new Instance(pool, repository, new TransactionTemplate(transactions), sealer);
         }
 
         long append(AuditEvent event) {
@@ -72,55 +84,51 @@ class AuditLogRepositoryTests {
         server = EmbeddedPostgresServer.startOrAttach(dataDir, 0);
         Flyway.configure().dataSource(server.jdbcUrl(), server.user(), server.password())
                 .locations("classpath:db/migration").load().migrate();
-        first = Instance.on(server, "audit-first");
-        second = Instance.on(server, "audit-second");
+        Path checkpoints = dataDir.resolve("checkpoints.txt");
+        first = Instance.on(server, "audit-first", checkpoints);
+        second = Instance.on(server, "audit-second", checkpoints);
+        first.sealer().start();
+        second.sealer().start();
     }
 
     @AfterAll
     static void stop() throws Exception {
+        first.sealer().stop();
+        second.sealer().stop();
         first.pool().close();
         second.pool().close();
         server.close();
     }
 
     @Test
-    void shouldReadBackWhatWasAppendedSealedAndIntact() {
+    void shouldReadBackWhatWasAppendedSealedAndIntactWithinASecond() throws Exception {
         AuditEvent event = new AuditEvent(Instant.parse("2025-03-01T10:15:30.123456789Z"), "lawyer-7",
                 List.of("LAWYER", "SUPPORTER"), "Ле́гал Aid \u00e9", "203.0.113.9", "Detainee",
                 "ab".repeat(32), List.of("hmac-1", "hmac-\"2\""), List.of("Detainee.healthNotes", "Detainee.name"),
                 "preparing the appeal", AuditOutcome.ALLOWED);
         AuditEvent bare = new AuditEvent(Instant.now(), "anonymous", List.of(), null, null, null, null,
                 List.of(), List.of(), null, AuditOutcome.TOKEN_REJECTED);
-        long seq = first.append(event);
-        long bareSeq = second.append(bare);
-        assertThat(bareSeq).isEqualTo(seq + 1);
+        long before = size();
+        first.append(event);
+        second.append(bare);
 
-        List<LoggedEvent> log = first.repository().readAll();
-        LoggedEvent stored = log.stream().filter(e -> e.seq() == seq).findFirst().orElseThrow();
+        // no one calls the sealer: the instances' own rounds seal within the interval
+        List<LoggedEvent> sealed = awaitSealed(before, 2, Duration.ofSeconds(1));
+        assertThat(sealed).extracting(e -> e.event().subject()).containsExactlyInAnyOrder("lawyer-7", "anonymous");
+        LoggedEvent stored = sealed.stream().filter(e -> e.event().subject().equals("lawyer-7")).findFirst().orElseThrow();
         assertThat(stored.event()).isEqualTo(event);
-        assertThat(stored.leafHash()).isEqualTo(LoggedEvent.seal(seq, event).leafHash())
-                .isEqualTo(MerkleTree.leafHash(CanonicalEventEncoding.encode(seq, event)));
-        assertThat(stored.matchesLeafHash()).isTrue();
-        assertThat(log.stream().filter(e -> e.seq() == bareSeq).findFirst().orElseThrow().event()).isEqualTo(bare);
-
-        // a signed checkpoint over what is there, stored and read back, and the verifier agrees
-        MerkleTree tree = MerkleTree.ofLeafHashes(log.stream().map(LoggedEvent::leafHash).toList());
-        CheckpointSigner signer = new CheckpointSigner(KEY);
-        Checkpoint checkpoint = signer.checkpoint(tree.size(), tree.root());
-        first.transactions().executeWithoutResult(s -> first.repository()
-                .insertCheckpoint(new StoredCheckpoint(checkpoint.size(), checkpoint.root(), signer.sign(checkpoint))));
+        assertThat(stored.leafHash()).isEqualTo(MerkleTree.leafHash(CanonicalEventEncoding.encode(stored.seq(), event)));
+        assertThat(LEAF_MAC.matches(stored.seq(), stored.leafHash(), stored.leafMac())).isTrue();
+        assertThat(sealed.stream().filter(e -> e.event().subject().equals("anonymous")).findFirst().orElseThrow().event())
+                .isEqualTo(bare);
         assertIntact();
-        assertThat(first.repository().readCheckpoints()).extracting(StoredCheckpoint::size).contains(tree.size());
     }
 
     @Test
-    void shouldHandOutGaplessNumbersToConcurrentWritersOnTwoPools() throws Exception {
-        long start = first.transactions().execute(s -> first.repository().size());
-        ConcurrentLinkedQueue<Long> numbers = new ConcurrentLinkedQueue<>();
+    void shouldSealConcurrentWritersOnTwoPoolsIntoOneGaplessOrderWithCheckpoints() throws Exception {
+        long start = size();
         CountDownLatch go = new CountDownLatch(1);
         List<Future<?>> writers = new ArrayList<>();
-        long began;
-        long took;
         try (ExecutorService executor = Executors.newFixedThreadPool(WRITERS)) {
             for (int w = 0; w < WRITERS; w++) {
                 Instance instance = w % 2 == 0 ? first : second;
@@ -128,56 +136,80 @@ class AuditLogRepositoryTests {
                 writers.add(executor.submit(() -> {
                     go.await();
                     for (int i = 0; i < APPENDS_PER_WRITER; i++) {
-                        numbers.add(instance.append(event(subject, i)));
+                        instance.append(event(subject, i));
                     }
                     return null;
                 }));
             }
-            began = System.nanoTime();
             go.countDown();
             for (Future<?> writer : writers) {
                 writer.get();
             }
-            took = System.nanoTime() - began;
         }
         int total = WRITERS * APPENDS_PER_WRITER;
-        double seconds = took / 1e9;
-        System.out.printf("audit append: %d events in %.2f s with %d writers on 2 pools = %.0f/s%n",
-                total, seconds, WRITERS, total / seconds);
+        List<LoggedEvent> sealed = awaitSealed(start, total, Duration.ofSeconds(5));
 
-        assertThat(numbers).hasSize(total).doesNotHaveDuplicates();
-        assertThat(numbers.stream().sorted().toList())
-                .isEqualTo(LongStream.rangeClosed(start + 1, start + total).boxed().toList());
-        List<LoggedEvent> page = second.repository().readAfter(start, total + 1);
-        assertThat(page).extracting(LoggedEvent::seq).containsExactlyElementsOf(
-                LongStream.rangeClosed(start + 1, start + total).boxed().toList());
+        assertThat(sealed).extracting(LoggedEvent::seq)
+                .containsExactlyElementsOf(LongStream.rangeClosed(start + 1, start + total).boxed().toList());
+        assertThat(sealed).extracting(e -> e.event().subject() + "/" + e.event().operationName())
+                .as("every staged event sealed exactly once").doesNotHaveDuplicates().hasSize(total);
+        // each writer's events keep their order: a writer's next event is staged after its last commit
+        for (int w = 0; w < WRITERS; w++) {
+            String subject = "writer-" + w;
+            assertThat(sealed.stream().filter(e -> e.event().subject().equals(subject)).map(e -> e.event().operationName()).toList())
+                    .containsExactlyElementsOf(LongStream.range(0, APPENDS_PER_WRITER).mapToObj(i -> "Op" + i).toList());
+        }
+        assertThat(first.repository().readCheckpoints()).extracting(StoredCheckpoint::size)
+                .as("a checkpoint at least every " + CHECKPOINT_EVERY + " events, whichever instance sealed them")
+                .anySatisfy(size -> assertThat(size).isGreaterThan(start));
+        assertThat(new CheckpointFile(dataDir.resolve("checkpoints.txt")).readNotes())
+                .hasSameSizeAs(first.repository().readCheckpoints());
         assertIntact();
     }
 
     @Test
-    void shouldLeaveNoGapAndNoRowWhenTheAppendingTransactionRollsBack() {
-        long before = first.transactions().execute(s -> first.repository().size());
-        long[] taken = new long[1];
+    void shouldLeaveNothingStagedWhenTheAppendingTransactionRollsBack() {
+        long before = size();
         assertThatThrownBy(() -> first.transactions().executeWithoutResult(status -> {
-            taken[0] = first.repository().append(event("rolled-back", 0));
+            first.repository().append(event("rolled-back", 0));
             throw new IllegalStateException("the access failed after its event was written");
         })).isInstanceOf(IllegalStateException.class);
-        assertThat(taken[0]).isEqualTo(before + 1);
+        second.append(event("after-rollback", 0));
 
-        long after = second.transactions().execute(s -> second.repository().size());
-        assertThat(after).isEqualTo(before);
-        assertThat(second.repository().readAfter(before, 10)).isEmpty();
-        assertThat(second.append(event("after-rollback", 0))).as("the number is handed out again").isEqualTo(before + 1);
+        assertThat(second.sealer().sealPending() + first.sealer().sealPending()).isLessThanOrEqualTo(1);
         assertThat(second.repository().readAfter(before, 10)).singleElement()
                 .satisfies(e -> assertThat(e.event().subject()).isEqualTo("after-rollback"));
         assertIntact();
     }
 
+    @Test
+    void shouldFailTheAccessWhenTheEventCannotBeWritten() {
+        AuditEvent tooLong = new AuditEvent(Instant.now(), "x".repeat(300), List.of(), null, null, null, null,
+                List.of(), List.of(), null, AuditOutcome.ALLOWED);
+        assertThatThrownBy(() -> first.append(tooLong)).isInstanceOf(org.jooq.exception.DataAccessException.class);
+    }
+
+    private static List<LoggedEvent> awaitSealed(long after, int count, Duration within) throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (true) {
+            List<LoggedEvent> sealed = first.repository().readAfter(after, count + 1);
+            if (sealed.size() >= count || System.nanoTime() > deadline) {
+                assertThat(sealed).as("events sealed within " + within).hasSize(count);
+                return sealed;
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    private static long size() {
+        return first.transactions().execute(s -> first.repository().size());
+    }
+
     private static void assertIntact() {
-        AuditVerdict verdict = VERIFIER.verify(first.repository().readAll(), first.repository().readCheckpoints(), Optional.empty());
+        AuditVerdict verdict = VERIFIER.verify(first.repository().readAll(), first.repository().readCheckpoints(),
+                new CheckpointFile(dataDir.resolve("checkpoints.txt")).readNotes());
         assertThat(verdict.firstProblem()).isEmpty();
-        long size = first.transactions().execute(s -> first.repository().size());
-        assertThat(verdict.events()).isEqualTo(size);
+        assertThat(verdict.events()).isEqualTo(size());
     }
 
     private static AuditEvent event(String subject, int i) {

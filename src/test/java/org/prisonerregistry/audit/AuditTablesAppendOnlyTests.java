@@ -17,7 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.prisonerregistry.database.EmbeddedPostgresServer;
 
-/** The triggers of V3__audit_log.sql, against the real embedded PostgreSQL with the real migrations. */
+/** The triggers of V3__audit_log.sql (the head's as V9 relaxed it), against the real embedded PostgreSQL with the real migrations. */
 class AuditTablesAppendOnlyTests {
 
     @TempDir
@@ -52,7 +52,7 @@ class AuditTablesAppendOnlyTests {
             "truncate audit_checkpoint",
             "truncate audit_checkpoint, audit_event cascade",
             "update audit_chain_head set size = 0",
-            "update audit_chain_head set size = size + 2",
+            "update audit_chain_head set size = size",
             "delete from audit_chain_head",
             "truncate audit_chain_head"})
     void shouldRefuseEveryChangeToTheAuditTables(String statement) {

@@ -1,0 +1,233 @@
+package org.prisonerregistry.audit;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.prisonerregistry.audit.AuditLogRepository.ChainHead;
+import org.prisonerregistry.audit.AuditLogRepository.LatestCheckpoint;
+import org.prisonerregistry.audit.AuditLogRepository.StagedEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataAccessException;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Gives staged events their place in the one total order, in every instance: every sealing
+ * interval (at most one second) it takes the chain head's row lock, or leaves the round to the
+ * instance that holds it, and in that one transaction numbers the staged events after the head,
+ * seals each (leaf hash and MAC), moves them into the log, advances the head and its tree frontier,
+ * and signs a checkpoint when one is due (every N events or T seconds). Because checkpoints are
+ * made only under the head lock, two instances never sign different heads for one size.
+ */
+public final class AuditSealer implements SmartLifecycle {
+
+    /** The name of the thread that runs the rounds. */
+    public static final String THREAD_NAME = "audit-sealer";
+    private static final Logger log = LoggerFactory.getLogger(AuditSealer.class);
+    /** Frontier rebuilds (a head written before V9) read the log in pages of this many leaf hashes. */
+    private static final int REBUILD_PAGE = 10_000;
+
+    private final AuditLogRepository repository;
+    private final TransactionTemplate transaction;
+    private final CheckpointSigner signer;
+    private final LeafMac leafMac;
+    private final CheckpointPublisher publisher;
+    private final AuditProperties properties;
+    private final SealingBacklog backlog;
+    private ScheduledExecutorService executor;
+    private volatile boolean running;
+
+    public AuditSealer(AuditLogRepository repository, PlatformTransactionManager transactions, CheckpointSigner signer,
+                       LeafMac leafMac, CheckpointPublisher publisher, AuditProperties properties, SealingBacklog backlog) {
+        this.repository = repository;
+        this.transaction = new TransactionTemplate(transactions);
+        this.signer = signer;
+        this.leafMac = leafMac;
+        this.publisher = publisher;
+        this.properties = properties;
+        this.backlog = backlog;
+    }
+
+    /**
+     * Seals until nothing committed is left on the stage, waiting while another instance holds the
+     * head. Returns how many events this call sealed.
+     */
+    public long sealPending() {
+        return seal(true);
+    }
+
+    /** Seals batch after batch while they come full; gives up the round to another instance holding the head unless told to wait. */
+    private long seal(boolean waitForHead) {
+        long sealed = 0;
+        while (true) {
+            Round round = sealOnce();
+            sealed += round.sealed();
+            backlog.observe(oldestWaiting());
+            if (round.headTaken() && waitForHead) {
+                sleep(Duration.ofMillis(10));
+            } else if (round.headTaken() || round.sealed() < properties.sealing().batchSize()) {
+                return sealed;
+            }
+        }
+    }
+
+    /** The outcome of one sealing transaction. */
+    record Round(boolean headTaken, int sealed) {}
+
+    Round sealOnce() {
+        List<StoredCheckpoint> signed = new ArrayList<>(1);
+        Round round = transaction.execute(status -> {
+            Optional<ChainHead> head = repository.lockHeadUnlessTaken();
+            if (head.isEmpty()) {
+                return new Round(true, 0);
+            }
+            TreeFrontier frontier = frontierOf(head.get());
+            List<StagedEvent> staged = repository.stagedBatch(properties.sealing().batchSize());
+            if (!staged.isEmpty()) {
+                List<LoggedEvent> sealed = new ArrayList<>(staged.size());
+                long[] receipts = new long[staged.size()];
+                for (StagedEvent event : staged) {
+                    LoggedEvent logged = LoggedEvent.seal(frontier.size() + 1, event.event(), leafMac);
+                    frontier.append(logged.leafHash());
+                    receipts[sealed.size()] = event.receipt();
+                    sealed.add(logged);
+                }
+                repository.seal(sealed, receipts, new ChainHead(frontier.size(), frontier.pack()));
+            }
+            checkpointIfDue(frontier).ifPresent(checkpoint -> {
+                repository.insertCheckpoint(checkpoint);
+                signed.add(checkpoint);
+            });
+            return new Round(false, staged.size());
+        });
+        // only once committed: a checkpoint outside the database must never be ahead of the database
+        signed.forEach(publisher::publish);
+        return round;
+    }
+
+    private Optional<StoredCheckpoint> checkpointIfDue(TreeFrontier frontier) {
+        Optional<LatestCheckpoint> latest = repository.latestCheckpoint();
+        long coveredSize = latest.map(LatestCheckpoint::size).orElse(0L);
+        if (frontier.size() <= coveredSize) {
+            return Optional.empty();
+        }
+        boolean enoughEvents = frontier.size() - coveredSize >= properties.checkpoint().everyEvents();
+        boolean longEnough = latest.map(l -> !l.createdAt().plus(properties.checkpoint().interval()).isAfter(Instant.now()))
+                .orElse(true);
+        if (!enoughEvents && !longEnough) {
+            return Optional.empty();
+        }
+        Checkpoint checkpoint = signer.checkpoint(frontier.size(), frontier.root());
+        return Optional.of(new StoredCheckpoint(checkpoint.size(), checkpoint.root(), signer.sign(checkpoint)));
+    }
+
+    /** The stored frontier, or one rebuilt from the sealed leaf hashes if the head has none that fits. */
+    private TreeFrontier frontierOf(ChainHead head) {
+        if (head.frontier().length == TreeHash.LENGTH * Long.bitCount(head.size())) {
+            return TreeFrontier.unpack(head.size(), head.frontier());
+        }
+        log.warn("Audit: the chain head holds no tree frontier for its {} events; rebuilding it from their leaf hashes", head.size());
+        TreeFrontier frontier = TreeFrontier.empty();
+        while (frontier.size() < head.size()) {
+            List<TreeHash> page = repository.leafHashesAfter(frontier.size(), REBUILD_PAGE);
+            if (page.isEmpty()) {
+                throw new IllegalStateException("The audit chain head counts " + head.size() + " events but the log holds "
+                        + frontier.size() + "; run audit verify");
+            }
+            page.forEach(frontier::append);
+        }
+        return frontier;
+    }
+
+    @Override
+    public synchronized void start() {
+        executor = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, THREAD_NAME);
+            thread.setDaemon(true);
+            return thread;
+        });
+        long every = properties.sealing().interval().toMillis();
+        executor.scheduleWithFixedDelay(this::sealRound, every, every, TimeUnit.MILLISECONDS);
+        running = true;
+        log.info("Audit: sealing staged events every {} ms; a checkpoint every {} events or {} s, also appended to {}",
+                every, properties.checkpoint().everyEvents(), properties.checkpoint().interval().toSeconds(),
+                publisher.file().path());
+    }
+
+    private void sealRound() {
+        try {
+            seal(false);
+            warnIfBehind();
+        } catch (DataAccessException e) {
+            // the cause's message may quote row values; its class and SQLSTATE say enough
+            log.error("Audit: sealing failed ({}); staged events wait for the next round", describe(e));
+        } catch (RuntimeException e) {
+            log.error("Audit: sealing failed ({}); staged events wait for the next round", e.getClass().getSimpleName());
+        }
+    }
+
+    /**
+     * Events that wait far longer than the interval mean no instance can seal (a failing database,
+     * a row a tamperer put in the sealer's way): say so loudly, every round, until it is fixed.
+     */
+    private void warnIfBehind() {
+        Duration limit = AuditProperties.MAX_SEALING_INTERVAL.multipliedBy(5);
+        Optional.of(oldestWaiting())
+                .filter(waiting -> waiting.compareTo(limit) > 0)
+                .ifPresent(waiting -> log.error("Audit: staged events have waited {} s to be sealed (at most {} s is "
+                        + "expected); run audit verify and check the sealers' errors", waiting.toSeconds(), limit.toSeconds()));
+    }
+
+    private Duration oldestWaiting() {
+        return repository.oldestPendingStagedAt().map(stagedAt -> Duration.between(stagedAt, Instant.now()))
+                .filter(waiting -> !waiting.isNegative()).orElse(Duration.ZERO);
+    }
+
+    private static String describe(DataAccessException e) {
+        Throwable cause = e.getMostSpecificCause();
+        return cause instanceof java.sql.SQLException sql ? "SQLSTATE " + sql.getSQLState() : cause.getClass().getSimpleName();
+    }
+
+    /** Stops the rounds, then seals what in-flight requests staged, so a clean shutdown leaves nothing waiting. */
+    @Override
+    public synchronized void stop() {
+        running = false;
+        if (executor == null) {
+            return;
+        }
+        executor.shutdown();
+        try {
+            executor.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        sealRound();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Starts before the web server and stops after it, so every request's event is sealed. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 4096;
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for another instance's sealer", e);
+        }
+    }
+}

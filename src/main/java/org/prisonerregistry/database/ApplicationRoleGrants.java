@@ -1,0 +1,97 @@
+package org.prisonerregistry.database;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.callback.Callback;
+import org.flywaydb.core.api.callback.Context;
+import org.flywaydb.core.api.callback.Event;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * After every migration run (so at every start), gives the application's role what it needs on
+ * every table and sequence the migrations made, and no more on the audit tables: it may append
+ * events and checkpoints, but never change, delete or truncate them (the triggers of V3 refuse that
+ * to every role too; privileges make it two locks). Default privileges extend the same to tables
+ * made later by the migration role. Runs only when the two roles differ: one role owns its tables
+ * and holds every privilege on them whatever is granted.
+ */
+final class ApplicationRoleGrants implements Callback {
+
+    private static final Logger log = LoggerFactory.getLogger(ApplicationRoleGrants.class);
+    private static final Pattern ROLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_$.-]{0,62}");
+
+    private final DatabaseEndpoint endpoint;
+
+    ApplicationRoleGrants(DatabaseEndpoint endpoint) {
+        this.endpoint = endpoint;
+    }
+
+    /** The statements for {@code role}, already quoted. */
+    static List<String> statements(String role) {
+        if (!ROLE_NAME.matcher(role).matches()) {
+            throw new IllegalArgumentException("The application's database role name holds unexpected characters");
+        }
+        String app = "\"" + role + "\"";
+        return List.of(
+                "grant usage on schema public to " + app,
+                "grant select, insert, update, delete on all tables in schema public to " + app,
+                "grant usage, select, update on all sequences in schema public to " + app,
+                "alter default privileges in schema public grant select, insert, update, delete on tables to " + app,
+                "alter default privileges in schema public grant usage, select, update on sequences to " + app,
+                // the migrations' own bookkeeping is none of the application's business
+                "revoke all on flyway_schema_history from " + app,
+                // sealed events and checkpoints: read and append only
+                "revoke update, delete, truncate on audit_event, audit_checkpoint from " + app,
+                // the head only moves forward (its trigger checks how), and is never removed
+                "revoke delete, truncate on audit_chain_head from " + app,
+                // staged events are read and removed by the sealer, never changed
+                "revoke update, truncate on audit_event_staged from " + app);
+    }
+
+    @Override
+    public boolean supports(Event event, Context context) {
+        return event == Event.AFTER_MIGRATE;
+    }
+
+    @Override
+    public boolean canHandleInTransaction(Event event, Context context) {
+        return true;
+    }
+
+    @Override
+    public void handle(Event event, Context context) {
+        if (!endpoint.separateMigrationRole()) {
+            log.warn("Database: the application and the migrations use one role ({}), which owns the tables: only the "
+                    + "triggers keep the audit log append-only. Set REGISTRY_DB_MIGRATION_USER and _PASSWORD to migrate as "
+                    + "another role", endpoint.user());
+            return;
+        }
+        Connection connection = context.getConnection();
+        try (Statement statement = connection.createStatement()) {
+            for (String sql : statements(endpoint.user())) {
+                statement.execute(sql);
+            }
+            try (var check = connection.prepareStatement("select rolsuper from pg_roles where rolname = ?")) {
+                check.setString(1, endpoint.user());
+                try (var result = check.executeQuery()) {
+                    if (result.next() && result.getBoolean(1)) {
+                        log.warn("Database: the application's role {} is a superuser, which ignores privileges and can "
+                                + "switch triggers off; give it an ordinary role", endpoint.user());
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new FlywayException("Could not grant the application's role its privileges (SQLSTATE " + e.getSQLState() + ")", e);
+        }
+    }
+
+    @Override
+    public String getCallbackName() {
+        return "application-role-grants";
+    }
+}
