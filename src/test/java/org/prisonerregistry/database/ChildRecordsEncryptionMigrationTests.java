@@ -11,10 +11,14 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationVersion;
 import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.prisonerregistry.support.RegistryIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /**
  * V6 turns the plaintext columns of detentions, cases and needs into ciphertexts. It cannot encrypt
@@ -26,11 +30,19 @@ class ChildRecordsEncryptionMigrationTests {
 
     private final String schema = "migration_" + UUID.randomUUID().toString().replace("-", "");
 
+    /** The migration role: it owns the schemas, and the application's role may not create them. */
     @Autowired
-    DataSource dataSource;
+    DatabaseEndpoint database;
 
-    @Autowired
-    DSLContext db;
+    private DataSource dataSource;
+    private DSLContext db;
+
+    @BeforeEach
+    void connectAsTheTableOwner() {
+        dataSource = new SimpleDriverDataSource(new org.postgresql.Driver(), database.jdbcUrl(), database.migrationUser(),
+                database.migrationPassword());
+        db = DSL.using(dataSource, SQLDialect.POSTGRES);
+    }
 
     @AfterEach
     void dropTheSchema() {

@@ -13,9 +13,14 @@ import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.prisonerregistry.database.DatabaseEndpoint;
 import org.prisonerregistry.support.RegistryIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /**
  * Migration V7 turns the defender and threat text columns into ciphertexts. It cannot encrypt rows
@@ -25,11 +30,19 @@ import org.springframework.beans.factory.annotation.Autowired;
 @RegistryIntegrationTest
 class DefenderEncryptionMigrationTests {
 
+    /** The migration role: it owns the schemas, and the application's role may not create them. */
     @Autowired
-    DataSource dataSource;
+    DatabaseEndpoint database;
 
-    @Autowired
-    DSLContext db;
+    private DataSource dataSource;
+    private DSLContext db;
+
+    @BeforeEach
+    void connectAsTheTableOwner() {
+        dataSource = new SimpleDriverDataSource(new org.postgresql.Driver(), database.jdbcUrl(), database.migrationUser(),
+                database.migrationPassword());
+        db = DSL.using(dataSource, SQLDialect.POSTGRES);
+    }
 
     private FluentConfiguration migrations(String schema) {
         return Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").schemas(schema)

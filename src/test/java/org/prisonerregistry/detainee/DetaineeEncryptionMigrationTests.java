@@ -8,9 +8,14 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.prisonerregistry.database.DatabaseEndpoint;
 import org.prisonerregistry.support.RegistryIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /**
  * Migration V5 turns clear personal columns into ciphertexts, which cannot keep their values: on a
@@ -20,11 +25,19 @@ import org.springframework.beans.factory.annotation.Autowired;
 @RegistryIntegrationTest
 class DetaineeEncryptionMigrationTests {
 
+    /** The migration role: it owns the schemas, and the application's role may not create them. */
     @Autowired
-    DataSource dataSource;
+    DatabaseEndpoint database;
 
-    @Autowired
-    DSLContext db;
+    private DataSource dataSource;
+    private DSLContext db;
+
+    @BeforeEach
+    void connectAsTheTableOwner() {
+        dataSource = new SimpleDriverDataSource(new org.postgresql.Driver(), database.jdbcUrl(), database.migrationUser(),
+                database.migrationPassword());
+        db = DSL.using(dataSource, SQLDialect.POSTGRES);
+    }
 
     private Flyway migrationsUpTo(String schema, String version) {
         return Flyway.configure().dataSource(dataSource).schemas(schema).defaultSchema(schema)
