@@ -1,5 +1,7 @@
 package org.prisonerregistry.defender;
 
+import org.prisonerregistry.audit.DataSubject;
+import org.prisonerregistry.audit.PersonalRecord;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.prisonerregistry.access.OwnedRecord;
@@ -19,7 +21,12 @@ public record Defender(
         RiskLevel riskLevel,
         String protectiveMeasures,
         OffsetDateTime recordedAt,
-        int version) implements OwnedRecord {
+        int version) implements OwnedRecord, PersonalRecord {
+
+    @Override
+    public DataSubject dataSubject() {
+        return DataSubject.defender(id);
+    }
 
     /** A defender who logs in owns their record: the SELF audience reads it. */
     @Override

@@ -1,5 +1,7 @@
 package org.prisonerregistry.defender;
 
+import org.prisonerregistry.audit.DataSubject;
+import org.prisonerregistry.audit.PersonalRecord;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
@@ -19,7 +21,12 @@ public record Threat(
         String followUp,
         String source,
         OffsetDateTime recordedAt,
-        int version) {
+        int version) implements PersonalRecord {
+
+    @Override
+    public DataSubject dataSubject() {
+        return DataSubject.defender(defenderId);
+    }
 
     @Override
     public String toString() {

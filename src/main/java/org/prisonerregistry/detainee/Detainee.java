@@ -1,5 +1,7 @@
 package org.prisonerregistry.detainee;
 
+import org.prisonerregistry.audit.DataSubject;
+import org.prisonerregistry.audit.PersonalRecord;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -29,7 +31,12 @@ public record Detainee(
         LocalDate lastContactOn,
         String source,
         OffsetDateTime recordedAt,
-        int version) {
+        int version) implements PersonalRecord {
+
+    @Override
+    public DataSubject dataSubject() {
+        return DataSubject.detainee(id);
+    }
 
     public AgeBand ageBand() {
         return AgeBand.of(birthYear, LocalDate.now());

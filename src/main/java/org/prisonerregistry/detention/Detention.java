@@ -1,5 +1,7 @@
 package org.prisonerregistry.detention;
 
+import org.prisonerregistry.audit.DataSubject;
+import org.prisonerregistry.audit.PersonalRecord;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -11,7 +13,12 @@ import java.util.UUID;
  */
 public record Detention(UUID id, UUID detaineeId, LocalDate arrestedOn, String arrestPlace, String event,
                         boolean illTreatmentAlleged, String illTreatmentAccount, LocalDate releasedOn, String source,
-                        OffsetDateTime recordedAt, int version, List<CustodyPeriod> custodyPeriods) {
+                        OffsetDateTime recordedAt, int version, List<CustodyPeriod> custodyPeriods) implements PersonalRecord {
+
+    @Override
+    public DataSubject dataSubject() {
+        return DataSubject.detainee(detaineeId);
+    }
 
     public CustodyPeriod openPeriod() {
         return custodyPeriods.stream().filter(CustodyPeriod::isOpen).findFirst()

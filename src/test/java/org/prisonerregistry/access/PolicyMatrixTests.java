@@ -66,7 +66,12 @@ class PolicyMatrixTests {
             "Detention.releasedOn", "CustodyPeriod.endsOn", "LawyerAssignment.unassignedOn",
             "Sponsorship.endsOn", "Case.caseNumber", "Hearing.outcome", "PageInfo.startCursor", "PageInfo.endCursor",
             "StatsCell.count", "Me.organisation",
-            "SupportNeed.healthDescription"); // the fixture's need is a legal one; HealthNeedAccessTests reads a health one
+            "SupportNeed.healthDescription", // the fixture's need is a legal one; HealthNeedAccessTests reads a health one
+            // the audit events read here are a protection officer's (no organisation) from documents without a name
+            "AuditEvent.organisation", "AuditEvent.operationName", "AccessLogEntry.organisation",
+            // no alert is raised in the shared context (its threshold is high); AccessAlertTests raises and clears one
+            "AccessAlert.account", "AccessAlert.raisedAt", "AccessAlert.distinctPersons", "AccessAlert.windowSeconds",
+            "AccessAlert.clearedAt", "AccessAlert.clearedBy");
 
     @Autowired
     GraphQlSource graphQlSource;
@@ -94,6 +99,7 @@ class PolicyMatrixTests {
                     "defender", "(id: \"" + defender + "\")",
                     "defenders", "(filter: { organisationId: \"" + organisation + "\" }, first: 100)",
                     "facilities", "(country: \"CL\")",
+                    "auditEvents", "(filter: { defenderId: \"" + defender + "\", outcome: ALLOWED, field: \"Defender.version\" }, first: 5)",
                     "legalProvisions", "(country: \"CL\")");
         }
     }
