@@ -1,10 +1,13 @@
 package org.prisonerregistry.access;
 
+import graphql.ExecutionResult;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.execution.DataFetcherResult;
+import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
+import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
@@ -46,6 +49,18 @@ class FieldAccessInstrumentation extends SimplePerformantInstrumentation {
         this.auditor = auditor;
     }
 
+    /** The operation's name as the document gives it, for the audit trail (the request need not repeat it). */
+    @Override
+    public InstrumentationContext<ExecutionResult> beginExecuteOperation(InstrumentationExecuteOperationParameters parameters,
+                                                                         InstrumentationState state) {
+        AccessContext access = parameters.getExecutionContext().getGraphQLContext().get(AccessContext.KEY);
+        if (access != null) {
+            String name = parameters.getExecutionContext().getOperationDefinition().getName();
+            access.trail().executedOperation(name == null || name.length() <= 255 ? name : name.substring(0, 255));
+        }
+        return super.beginExecuteOperation(parameters, state);
+    }
+
     @Override
     public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> dataFetcher, InstrumentationFieldFetchParameters parameters,
                                                 InstrumentationState state) {
@@ -85,7 +100,7 @@ class FieldAccessInstrumentation extends SimplePerformantInstrumentation {
                 return new Refusal(ErrorType.UNAUTHORIZED, coordinates + " needs a token with a role", AuditOutcome.FORBIDDEN)
                         .asResult(env);
             }
-            if (policy.isSensitive()) {
+            if (policy.isSensitive() && !mutation) { // a mutation has an event of its own, written with it
                 trail.read(coordinates, env.getSource(), policy.needsPurpose(), self);
             }
             Object value = mutation ? auditor.mutation(trail, coordinates, () -> fetch(dataFetcher, env)) : dataFetcher.get(env);

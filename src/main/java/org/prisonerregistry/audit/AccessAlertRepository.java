@@ -9,9 +9,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
-import org.jooq.InsertValuesStep3;
+import org.jooq.impl.DSL;
 import org.prisonerregistry.db.tables.records.AccessAlertRecord;
-import org.prisonerregistry.db.tables.records.SpecialReadRecord;
 import org.springframework.stereotype.Repository;
 
 /** The alert state of V8: recent SPECIAL reads per account, and the alerts raised and cleared. */
@@ -30,17 +29,28 @@ class AccessAlertRepository {
 
     /**
      * Notes that the account read SPECIAL data of these persons now, forgets its reads from before
-     * {@code since}, and answers how many different persons it read since then.
+     * {@code since}, and answers how many different persons it read since then: one statement, since
+     * it runs for every operation that reads SPECIAL data. (The statement sees the table as it was
+     * before its own insert, so the count adds the persons upserted to the others still in the window.)
      */
     int recordReadsAndCount(String account, Collection<String> persons, OffsetDateTime now, OffsetDateTime since) {
-        db.deleteFrom(SPECIAL_READ).where(SPECIAL_READ.ACCOUNT.eq(account).and(SPECIAL_READ.LAST_READ_AT.lt(since))).execute();
-        InsertValuesStep3<SpecialReadRecord, String, String, OffsetDateTime> insert =
-                db.insertInto(SPECIAL_READ, SPECIAL_READ.ACCOUNT, SPECIAL_READ.PERSON, SPECIAL_READ.LAST_READ_AT);
         // sorted, so that two requests of one account lock the rows in the same order
-        persons.stream().sorted().forEach(person -> insert.values(account, person, now));
-        insert.onConflict(SPECIAL_READ.ACCOUNT, SPECIAL_READ.PERSON).doUpdate()
-                .set(SPECIAL_READ.LAST_READ_AT, now).execute();
-        return db.fetchCount(SPECIAL_READ, SPECIAL_READ.ACCOUNT.eq(account).and(SPECIAL_READ.LAST_READ_AT.ge(since)));
+        String[] sorted = persons.stream().sorted().distinct().toArray(String[]::new);
+        return db.resultQuery("""
+                        with persons as (select unnest(cast({3} as varchar[])) as person),
+                        stale as (
+                            delete from special_read where account = {0} and last_read_at < {1}
+                                and person not in (select person from persons)),
+                        upserted as (
+                            insert into special_read (account, person, last_read_at)
+                            select {0}, person, {2} from persons order by person
+                            on conflict (account, person) do update set last_read_at = excluded.last_read_at
+                            returning person)
+                        select (select count(*) from upserted)
+                             + (select count(*) from special_read where account = {0} and last_read_at >= {1}
+                                    and person not in (select person from persons))""",
+                        DSL.val(account), DSL.val(since), DSL.val(now), DSL.val(sorted))
+                .fetchSingle(0, int.class);
     }
 
     /** Raises an alert unless one is open already; true when this call raised it. */

@@ -171,7 +171,7 @@ public class AccessAuditor implements RefusalLog {
         AccessTrail.Accessor a = trail.accessor();
         List<String> touched = persons.stream().map(this::touchedSubject).sorted().toList();
         return new AuditEvent(Instant.now(clock), a.subject(), a.roles(), a.organisation(), a.clientAddress(),
-                a.operationName(), a.documentHash(), touched, fields.stream().sorted().toList(), a.purpose(), outcome);
+                trail.operationName(), a.documentHash(), touched, fields.stream().sorted().toList(), a.purpose(), outcome);
     }
 
     /** The value of a fetcher that may answer with a stage: the mutation must be complete inside its transaction. */

@@ -18,6 +18,8 @@ public final class AccessTrail {
     private final Set<DataSubject> subjectsRead = ConcurrentHashMap.newKeySet();
     private final Set<DataSubject> othersSpecialData = ConcurrentHashMap.newKeySet();
     private final Map<AuditOutcome, Attempts> refused = new ConcurrentHashMap<>();
+    /** The name of the operation executed, from the document; the request may not name it. */
+    private volatile String executedOperationName;
     /** Whether the account's SPECIAL reads are suspended by an alert: asked once per operation, on its first SPECIAL field. */
     private volatile Boolean specialReadsSuspended;
 
@@ -52,6 +54,17 @@ public final class AccessTrail {
 
     public Accessor accessor() {
         return accessor;
+    }
+
+    /** Notes the name of the operation that runs (null for an anonymous operation). */
+    public void executedOperation(String name) {
+        executedOperationName = name;
+    }
+
+    /** The operation's name: the one executed, else the one the request gave. */
+    String operationName() {
+        String executed = executedOperationName;
+        return executed != null ? executed : accessor.operationName();
     }
 
     /**
