@@ -1,16 +1,16 @@
 package org.prisonerregistry.audit;
 
+import graphql.execution.DataFetcherResult;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
-import graphql.execution.DataFetcherResult;
 import org.prisonerregistry.crypto.AuditSubjectHash;
 import org.prisonerregistry.identity.Caller;
 import org.prisonerregistry.identity.RefusalLog;
@@ -68,7 +68,7 @@ public class AccessAuditor implements RefusalLog {
     }
 
     static String prefix(SubjectKind kind) {
-        return kind.name().toLowerCase(java.util.Locale.ROOT) + ":";
+        return kind.name().toLowerCase(Locale.ROOT) + ":";
     }
 
     /**

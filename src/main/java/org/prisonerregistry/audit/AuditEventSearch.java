@@ -1,13 +1,14 @@
 package org.prisonerregistry.audit;
 
-import static org.prisonerregistry.db.Tables.AUDIT_EVENT;
 import static org.jooq.impl.DSL.noCondition;
+import static org.prisonerregistry.db.Tables.AUDIT_EVENT;
 
 import java.util.List;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.prisonerregistry.db.tables.records.AuditEventRecord;
+import org.prisonerregistry.keys.SubjectKind;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -75,7 +76,7 @@ class AuditEventSearch {
     /** What a protection officer may see: events that touched a defender, were about defender fields, or raised an alert. */
     static Condition aboutDefenders() {
         return DSL.condition("exists (select 1 from jsonb_array_elements_text({0}) t where t like {1})",
-                        AUDIT_EVENT.TOUCHED_SUBJECTS, DSL.inline(AccessAuditor.prefix(org.prisonerregistry.keys.SubjectKind.DEFENDER) + "%"))
+                        AUDIT_EVENT.TOUCHED_SUBJECTS, DSL.inline(AccessAuditor.prefix(SubjectKind.DEFENDER) + "%"))
                 .or(AUDIT_EVENT.OUTCOME.eq(AuditOutcome.ALERT.name()))
                 .or(DSL.condition("exists (select 1 from jsonb_array_elements_text({0}) f where f like 'Defender.%' "
                         + "or f like 'Threat.%' or f = any({1}))", AUDIT_EVENT.FIELDS,

@@ -1,5 +1,6 @@
 package org.prisonerregistry.audit;
 
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -84,7 +85,7 @@ class AuditLogService {
         if (account == null || account.isBlank() || account.length() > 255) {
             throw new InvalidInputException("account", "must be the subject of an account, 1 to 255 characters");
         }
-        return alerts.clear(account, currentCaller.get().subject(), java.time.OffsetDateTime.now())
+        return alerts.clear(account, currentCaller.get().subject(), OffsetDateTime.now())
                 .orElseThrow(() -> new NotFoundException("open access alert for the account", account));
     }
 

@@ -1,10 +1,10 @@
 package org.prisonerregistry.defender;
 
-import org.prisonerregistry.audit.DataSubject;
-import org.prisonerregistry.audit.PersonalRecord;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.prisonerregistry.access.OwnedRecord;
+import org.prisonerregistry.audit.DataSubject;
+import org.prisonerregistry.audit.PersonalRecord;
 
 /**
  * A lawyer or human-rights defender who works for an organisation. Everything here is SPECIAL data:

@@ -1,10 +1,10 @@
 package org.prisonerregistry.defender;
 
-import org.prisonerregistry.audit.DataSubject;
-import org.prisonerregistry.audit.PersonalRecord;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.prisonerregistry.audit.DataSubject;
+import org.prisonerregistry.audit.PersonalRecord;
 
 /**
  * An incident against a defender. {@link #toString()} leaves out the description, follow-up and

@@ -1,11 +1,11 @@
 package org.prisonerregistry.detainee;
 
-import org.prisonerregistry.audit.DataSubject;
-import org.prisonerregistry.audit.PersonalRecord;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.prisonerregistry.audit.DataSubject;
+import org.prisonerregistry.audit.PersonalRecord;
 
 /**
  * A person deprived of liberty for political reasons. {@code birthYear} is kept beside the date of

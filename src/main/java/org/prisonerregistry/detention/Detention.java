@@ -1,11 +1,11 @@
 package org.prisonerregistry.detention;
 
-import org.prisonerregistry.audit.DataSubject;
-import org.prisonerregistry.audit.PersonalRecord;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.prisonerregistry.audit.DataSubject;
+import org.prisonerregistry.audit.PersonalRecord;
 
 /**
  * An episode of deprivation of liberty with its custody periods, oldest first. Current regime,

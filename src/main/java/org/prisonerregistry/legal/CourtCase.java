@@ -1,9 +1,9 @@
 package org.prisonerregistry.legal;
 
-import org.prisonerregistry.audit.DataSubject;
-import org.prisonerregistry.audit.PersonalRecord;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.prisonerregistry.audit.DataSubject;
+import org.prisonerregistry.audit.PersonalRecord;
 
 /**
  * A criminal proceeding against one detainee ({@code Case} in the API). Co-defendants each have their

@@ -1,10 +1,10 @@
 package org.prisonerregistry.solidarity;
 
-import org.prisonerregistry.audit.DataSubject;
-import org.prisonerregistry.audit.PersonalRecord;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.prisonerregistry.audit.DataSubject;
+import org.prisonerregistry.audit.PersonalRecord;
 
 /**
  * A need of a detainee or the family. The description is RESTRICTED, and SPECIAL (health data)

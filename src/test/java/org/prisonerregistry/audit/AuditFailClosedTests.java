@@ -94,7 +94,7 @@ class AuditFailClosedTests {
                 .variable("i", Map.of("id", person, "version", 1, "region", "Invented Region That Must Not Stay"))
                 .execute()
                 .errors().expect(e -> e.getErrorType().toString().equals("INTERNAL_ERROR")).verify()
-                .path("updateDetainee").pathDoesNotExist();
+                .path("updateDetainee").valueIsNull();
 
         assertThat(ownerQueryInt("select version from detainee where id = '" + UUID.fromString(person) + "'")).isEqualTo(1);
     }
