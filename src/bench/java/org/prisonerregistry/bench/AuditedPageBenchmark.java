@@ -6,11 +6,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.prisonerregistry.Application;
 import org.prisonerregistry.database.DatabaseProperties;
 import org.prisonerregistry.identity.DevelopmentIssuer;
@@ -28,14 +33,14 @@ import tools.jackson.databind.json.JsonMapper;
  * Audited page reads against the same page without sensitive fields, over HTTP against the whole
  * registry (embedded PostgreSQL in a fresh folder under target/): a coordinator's page of 50
  * detainees with their RESTRICTED identity fields (every such read writes one audit event before
- * the answer leaves) vs the same 50 rows with INTERNAL fields only (no event). One client, requests
+ * the answer leaves) vs the same 50 rows with INTERNAL fields only (no event). Clients send requests
  * back to back, the two pages alternating in rounds so that both see the same machine load; prints
  * reads per second, median latency and their ratio.
  *
  * <p>Not a JMH benchmark: it needs one running server for both pages, so that the ratio comes from
  * one run. Run with {@code mvn -B -q -Pbench test-compile exec:exec -Djmh.args=} and
  * {@code -Dbench.main=org.prisonerregistry.bench.AuditedPageBenchmark} (README, "Benchmarks").
- * Arguments: seconds per round (default 5) and rounds (default 4).
+ * Arguments: seconds per round (default 5), rounds (default 4), concurrent clients (default 1).
  */
 public final class AuditedPageBenchmark {
 
@@ -43,14 +48,15 @@ public final class AuditedPageBenchmark {
     static final String ORGANISATION = "BENCH-CASELOAD";
     static final String AUDITED = "query AuditedPage { detainees(first: 50) { edges { node { publicCode region gender ageBand "
             + "fullName aliases nationalId { kind number } dateOfBirth familyContact } } } }";
-    static final String PLAIN = "query PlainPage { detainees(first: 50) { edges { node { publicCode region gender ageBand "
-            + "affiliation country nationality commune consentToBeNamed recordedAt } } } }";
+    /** The same page without its sensitive fields. */
+    static final String PLAIN = "query PlainPage { detainees(first: 50) { edges { node { publicCode region gender ageBand } } } }";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final URI endpoint;
     private final String coordinatorToken;
+    private int clients = 1;
 
     private AuditedPageBenchmark(URI endpoint, String coordinatorToken) {
         this.endpoint = endpoint;
@@ -60,14 +66,15 @@ public final class AuditedPageBenchmark {
     public static void main(String[] args) throws Exception {
         int secondsPerRound = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 4;
+        int clients = args.length > 2 ? Integer.parseInt(args[2]) : 1;
         System.setProperty("org.jooq.no-logo", "true");
         System.setProperty("org.jooq.no-tips", "true");
         Path dataDir = Path.of("target/bench-data/" + UUID.randomUUID());
         try (ConfigurableApplicationContext registry = new SpringApplicationBuilder(Application.class)
                 .web(WebApplicationType.SERVLET)
-                .properties(Map.of("registry.data-dir", dataDir.toString(), "server.port", "0",
-                        "logging.level.root", "WARN", "logging.level.org.prisonerregistry", "WARN"))
-                .run()) {
+                // arguments, not default properties: application.yaml would override those
+                .run("--registry.data-dir=" + dataDir, "--server.port=0", "--logging.level.root=WARN",
+                        "--logging.level.org.prisonerregistry=ERROR")) {
             int port = ((WebServerApplicationContext) registry).getWebServer().getPort();
             DevelopmentIssuer issuer = new DevelopmentIssuer(
                     DevelopmentIssuerKey.loadOrCreate(registry.getBean(DatabaseProperties.class).dataDir()),
@@ -76,7 +83,7 @@ public final class AuditedPageBenchmark {
             String coordinator = issuer.mint("bench-coordinator", Set.of(Role.COORDINATOR), ORGANISATION, Duration.ofHours(1));
             AuditedPageBenchmark bench = new AuditedPageBenchmark(URI.create("http://127.0.0.1:" + port + "/graphql"), coordinator);
             bench.seed(admin);
-            bench.run(secondsPerRound, rounds);
+            bench.run(secondsPerRound, rounds, clients);
         }
     }
 
@@ -101,9 +108,12 @@ public final class AuditedPageBenchmark {
         }
     }
 
-    private void run(int secondsPerRound, int rounds) throws Exception {
-        measure(AUDITED, 3); // warm-up of both paths: JIT, connection pools, caches
-        measure(PLAIN, 3);
+    private void run(int secondsPerRound, int rounds, int clients) throws Exception {
+        this.clients = clients;
+        for (int warmUp = 0; warmUp < 3; warmUp++) { // both paths: JIT, connection pools, caches
+            measure(AUDITED, 3);
+            measure(PLAIN, 3);
+        }
         long auditedReads = 0;
         long plainReads = 0;
         double auditedSeconds = 0;
@@ -126,7 +136,8 @@ public final class AuditedPageBenchmark {
         double plainRate = plainReads / plainSeconds;
         double auditedMedian = median(auditedLatencies) / 1e6;
         double plainMedian = median(plainLatencies) / 1e6;
-        System.out.printf(Locale.ROOT, "%nPage of %d detainees, one client, %d rounds of %d s each:%n", PAGE, rounds, secondsPerRound);
+        System.out.printf(Locale.ROOT, "%nPage of %d detainees, %d client(s), %d rounds of %d s each:%n", PAGE, clients, rounds,
+                secondsPerRound);
         System.out.printf(Locale.ROOT, "  with RESTRICTED fields (audited): %8.1f reads/s, p50 %6.2f ms%n", auditedRate, auditedMedian);
         System.out.printf(Locale.ROOT, "  without sensitive fields:         %8.1f reads/s, p50 %6.2f ms%n", plainRate, plainMedian);
         System.out.printf(Locale.ROOT, "  ratio audited/plain: %.3f reads/s, %.3f p50 latency (%+.1f%% latency)%n",
@@ -135,14 +146,29 @@ public final class AuditedPageBenchmark {
 
     private record Round(long reads, double seconds, long[] latenciesNanos) {}
 
+    /** Every client sends the document back to back for {@code seconds}; all their reads and latencies together. */
     private Round measure(String document, int seconds) throws Exception {
-        long[] latencies = new long[1024];
-        int reads = 0;
         long start = System.nanoTime();
         long end = start + seconds * 1_000_000_000L;
-        long now = start;
+        List<Future<long[]>> running = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(clients)) {
+            for (int c = 0; c < clients; c++) {
+                running.add(pool.submit(() -> readUntil(document, end)));
+            }
+            long[] all = new long[0];
+            for (Future<long[]> client : running) {
+                all = concat(all, client.get());
+            }
+            return new Round(all.length, (System.nanoTime() - start) / 1e9, all);
+        }
+    }
+
+    private long[] readUntil(String document, long end) throws Exception {
+        long[] latencies = new long[1024];
+        int reads = 0;
+        long now = System.nanoTime();
         while (now < end) {
-            long before = System.nanoTime();
+            long before = now;
             String body = post(document, coordinatorToken);
             now = System.nanoTime();
             if (body.contains("\"errors\"")) {
@@ -153,7 +179,7 @@ public final class AuditedPageBenchmark {
             }
             latencies[reads++] = now - before;
         }
-        return new Round(reads, (now - start) / 1e9, Arrays.copyOf(latencies, reads));
+        return Arrays.copyOf(latencies, reads);
     }
 
     private String post(String document, String token) throws Exception {
