@@ -42,6 +42,11 @@ public record FieldPolicy(Set<String> allow, String dataClass) {
         return allow.contains("SELF");
     }
 
+    /** RESTRICTED or SPECIAL: every read is audited. */
+    public boolean isSensitive() {
+        return "RESTRICTED".equals(dataClass) || "SPECIAL".equals(dataClass);
+    }
+
     public boolean needsPurpose() {
         return "SPECIAL".equals(dataClass);
     }

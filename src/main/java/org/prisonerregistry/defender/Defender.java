@@ -3,6 +3,8 @@ package org.prisonerregistry.defender;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.prisonerregistry.access.OwnedRecord;
+import org.prisonerregistry.audit.DataSubject;
+import org.prisonerregistry.audit.PersonalRecord;
 
 /**
  * A lawyer or human-rights defender who works for an organisation. Everything here is SPECIAL data:
@@ -19,7 +21,12 @@ public record Defender(
         RiskLevel riskLevel,
         String protectiveMeasures,
         OffsetDateTime recordedAt,
-        int version) implements OwnedRecord {
+        int version) implements OwnedRecord, PersonalRecord {
+
+    @Override
+    public DataSubject dataSubject() {
+        return DataSubject.defender(id);
+    }
 
     /** A defender who logs in owns their record: the SELF audience reads it. */
     @Override

@@ -65,6 +65,11 @@ class DefenderRepository {
         return db.fetchExists(DEFENDER, DEFENDER.ID.eq(id));
     }
 
+    /** The id of the defender who logs in with this subject, if any. */
+    Optional<UUID> idByLoginSubject(String subject) {
+        return db.select(DEFENDER.ID).from(DEFENDER).where(DEFENDER.LOGIN_SUBJECT.eq(subject)).fetchOptional(DEFENDER.ID);
+    }
+
     /** Whether another defender than {@code except} (null for none) already logs in with this subject. */
     boolean loginSubjectTaken(String subject, UUID except) {
         Condition others = except == null ? noCondition() : DEFENDER.ID.ne(except);

@@ -3,6 +3,8 @@ package org.prisonerregistry.defender;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.prisonerregistry.audit.DataSubject;
+import org.prisonerregistry.audit.PersonalRecord;
 
 /**
  * An incident against a defender. {@link #toString()} leaves out the description, follow-up and
@@ -19,7 +21,12 @@ public record Threat(
         String followUp,
         String source,
         OffsetDateTime recordedAt,
-        int version) {
+        int version) implements PersonalRecord {
+
+    @Override
+    public DataSubject dataSubject() {
+        return DataSubject.defender(defenderId);
+    }
 
     @Override
     public String toString() {

@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.prisonerregistry.audit.DataSubject;
+import org.prisonerregistry.audit.PersonalRecord;
 
 /**
  * A person deprived of liberty for political reasons. {@code birthYear} is kept beside the date of
@@ -31,7 +33,12 @@ public record Detainee(
         String source,
         OffsetDateTime recordedAt,
         int version,
-        OffsetDateTime erasedAt) {
+        OffsetDateTime erasedAt) implements PersonalRecord {
+
+    @Override
+    public DataSubject dataSubject() {
+        return DataSubject.detainee(id);
+    }
 
     public AgeBand ageBand() {
         return AgeBand.of(birthYear, LocalDate.now());

@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.prisonerregistry.audit.DataSubject;
+import org.prisonerregistry.audit.PersonalRecord;
 
 /**
  * An episode of deprivation of liberty with its custody periods, oldest first. Current regime,
@@ -11,7 +13,12 @@ import java.util.UUID;
  */
 public record Detention(UUID id, UUID detaineeId, LocalDate arrestedOn, String arrestPlace, String event,
                         boolean illTreatmentAlleged, String illTreatmentAccount, LocalDate releasedOn, String source,
-                        OffsetDateTime recordedAt, int version, List<CustodyPeriod> custodyPeriods) {
+                        OffsetDateTime recordedAt, int version, List<CustodyPeriod> custodyPeriods) implements PersonalRecord {
+
+    @Override
+    public DataSubject dataSubject() {
+        return DataSubject.detainee(detaineeId);
+    }
 
     public CustodyPeriod openPeriod() {
         return custodyPeriods.stream().filter(CustodyPeriod::isOpen).findFirst()

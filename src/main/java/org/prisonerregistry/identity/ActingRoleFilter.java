@@ -28,8 +28,11 @@ final class ActingRoleFilter extends OncePerRequestFilter {
 
     private final CurrentCaller currentCaller;
 
-    ActingRoleFilter(CurrentCaller currentCaller) {
+    private final RefusalLog refusals;
+
+    ActingRoleFilter(CurrentCaller currentCaller, RefusalLog refusals) {
         this.currentCaller = currentCaller;
+        this.refusals = refusals;
     }
 
     @Override
@@ -43,6 +46,7 @@ final class ActingRoleFilter extends OncePerRequestFilter {
         }
         Optional<Role> acting = Role.named(header).filter(caller::hasRole);
         if (acting.isEmpty()) {
+            refusals.requestRefused(caller, request.getRemoteAddr());
             Refusals.write(response, HttpServletResponse.SC_FORBIDDEN, NOT_GRANTED);
             return;
         }

@@ -49,9 +49,18 @@ final class AnonymousAccessFilter extends OncePerRequestFilter {
             .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
             .build();
 
-    AnonymousAccessFilter(CurrentCaller currentCaller, PublicRootFields publicRootFields) {
+    private final RefusalLog refusals;
+
+    AnonymousAccessFilter(CurrentCaller currentCaller, PublicRootFields publicRootFields, RefusalLog refusals) {
         this.currentCaller = currentCaller;
         this.publicRootFields = publicRootFields;
+        this.refusals = refusals;
+    }
+
+    /** Refuses with 401 and accounts for the attempt in the audit log. */
+    private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        refusals.requestRefused(currentCaller.get(), request.getRemoteAddr());
+        Refusals.authenticationRequired(response);
     }
 
     @Override
@@ -80,7 +89,7 @@ final class AnonymousAccessFilter extends OncePerRequestFilter {
             return;
         }
         if (!declaresUnicode(request) || !isPublicJsonRequest(body)) {
-            Refusals.authenticationRequired(response);
+            refuse(request, response);
             return;
         }
         chain.doFilter(new CachedBodyRequest(request, body), response);
@@ -91,7 +100,7 @@ final class AnonymousAccessFilter extends OncePerRequestFilter {
         String upgrade = request.getHeader("Upgrade");
         if (upgrade != null && upgrade.toLowerCase(Locale.ROOT).contains("websocket")) {
             // A WebSocket carries GraphQL in messages this filter never sees; no transport but HTTP is public.
-            Refusals.authenticationRequired(response);
+            refuse(request, response);
             return;
         }
         String[] queries = request.getParameterValues("query");
@@ -102,7 +111,7 @@ final class AnonymousAccessFilter extends OncePerRequestFilter {
         String[] names = request.getParameterValues("operationName");
         boolean single = queries.length == 1 && (names == null || names.length == 1);
         if (!single || !isPublic(queries[0], names == null ? null : names[0])) {
-            Refusals.authenticationRequired(response);
+            refuse(request, response);
             return;
         }
         chain.doFilter(request, response);

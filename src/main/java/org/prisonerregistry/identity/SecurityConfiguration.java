@@ -29,10 +29,11 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain registrySecurity(HttpSecurity http, JwtDecoder jwtDecoder,
                                          CallerAuthenticationConverter callerConverter, CurrentCaller currentCaller,
-                                         JwtProperties jwt, AnonymousAccessProperties anonymous) throws Exception {
+                                         JwtProperties jwt, AnonymousAccessProperties anonymous,
+                                         RefusalLog refusals) throws Exception {
         boolean introspection = anonymous.introspectionAllowed(jwt);
         log.info("Anonymous callers: public statistics only{}", introspection ? ", and introspection" : "");
-        InvalidTokenEntryPoint entryPoint = new InvalidTokenEntryPoint();
+        InvalidTokenEntryPoint entryPoint = new InvalidTokenEntryPoint(refusals);
         http
                 .securityMatcher("/**")
                 .csrf(AbstractHttpConfigurer::disable)
@@ -52,9 +53,9 @@ class SecurityConfiguration {
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers("/graphql", "/graphiql", "/graphiql/**", "/error").permitAll()
                         .anyRequest().denyAll())
-                .addFilterAfter(new AnonymousAccessFilter(currentCaller, new PublicRootFields(introspection)),
+                .addFilterAfter(new AnonymousAccessFilter(currentCaller, new PublicRootFields(introspection), refusals),
                         AuthorizationFilter.class)
-                .addFilterAfter(new ActingRoleFilter(currentCaller), AnonymousAccessFilter.class);
+                .addFilterAfter(new ActingRoleFilter(currentCaller, refusals), AnonymousAccessFilter.class);
         return http.build();
     }
 

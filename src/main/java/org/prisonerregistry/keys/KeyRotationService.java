@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -45,6 +46,9 @@ public class KeyRotationService {
         this.keys = keys;
         this.keyring = keyring;
         this.batchTransaction = new TransactionTemplate(transactions);
+        // each batch commits on its own even when the caller holds a transaction (the rotateMasterKey
+        // mutation runs in one with its audit event): one long transaction would hold every rewrapped row
+        this.batchTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     public KeyRotation status() {

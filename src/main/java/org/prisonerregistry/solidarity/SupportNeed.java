@@ -3,6 +3,8 @@ package org.prisonerregistry.solidarity;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.prisonerregistry.audit.DataSubject;
+import org.prisonerregistry.audit.PersonalRecord;
 
 /**
  * A need of a detainee or the family. The description is RESTRICTED, and SPECIAL (health data)
@@ -10,7 +12,12 @@ import java.util.UUID;
  * their own policies, so that a coordinator never receives a health description.
  */
 public record SupportNeed(UUID id, UUID detaineeId, NeedCategory category, String description, NeedStatus status,
-                          LocalDate recordedOn, OffsetDateTime recordedAt, int version) {
+                          LocalDate recordedOn, OffsetDateTime recordedAt, int version) implements PersonalRecord {
+
+    @Override
+    public DataSubject dataSubject() {
+        return DataSubject.detainee(detaineeId);
+    }
 
     /** The description of a need that is not about health; null for a health need. */
     public String generalDescription() {

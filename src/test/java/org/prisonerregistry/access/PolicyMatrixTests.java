@@ -69,7 +69,12 @@ class PolicyMatrixTests {
             "StatsCell.count", "Me.organisation", "Detainee.erasedAt",
             "SupportNeed.healthDescription", // the fixture's need is a legal one; HealthNeedAccessTests reads a health one
             // the fixture's audit log is intact; AuditTamperTests breaks one of its own
-            "AuditIntegrity.firstProblem", "AuditProblem.place", "AuditProblem.position", "AuditProblem.reason");
+            "AuditIntegrity.firstProblem", "AuditProblem.place", "AuditProblem.position", "AuditProblem.reason",
+            // the audit events read here are a protection officer's (no organisation) from documents without a name
+            "AuditEvent.organisation", "AuditEvent.operationName", "AccessLogEntry.organisation",
+            // no alert is raised in the shared context (its threshold is high); AccessAlertTests raises and clears one
+            "AccessAlert.account", "AccessAlert.raisedAt", "AccessAlert.distinctPersons", "AccessAlert.windowSeconds",
+            "AccessAlert.clearedAt", "AccessAlert.clearedBy");
 
     @Autowired
     GraphQlSource graphQlSource;
@@ -99,6 +104,7 @@ class PolicyMatrixTests {
                     "defender", "(id: \"" + defender + "\")",
                     "defenders", "(filter: { organisationId: \"" + organisation + "\" }, first: 100)",
                     "facilities", "(country: \"CL\")",
+                    "auditEvents", "(filter: { defenderId: \"" + defender + "\", outcome: ALLOWED, field: \"Defender.version\" }, first: 5)",
                     "legalProvisions", "(country: \"CL\")");
         }
     }
