@@ -103,6 +103,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     // No Unix socket: its path must stay under ~107 bytes, which a deep data folder
                     // exceeds, and TCP on localhost with a password is all the registry needs.
                     .setServerConfig("unix_socket_directories", "")
+                    // zonky starts PostgreSQL without fsync (-F) and without synchronous commits, for
+                    // speed in tests; here it is the real database, and a commit (an audit event above
+                    // all) must survive a crash, the database a power cut.
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
                     // PostgreSQL's error reports quote row values (DETAIL lines, failing statements):
                     // keep them out of the server's own log, which nobody reviews for personal data.
                     .setServerConfig("log_error_verbosity", "terse")

@@ -36,6 +36,17 @@ class EmbeddedPostgresServerTests {
     }
 
     @Test
+    void shouldMakeEveryCommitDurableAndKeepQuotedValuesOutOfItsLog() throws Exception {
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.startOrAttach(dataDir, 0);
+             Connection c = connect(server); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select current_setting('synchronous_commit'), current_setting('fsync'),"
+                     + " current_setting('log_error_verbosity')")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(List.of(rs.getString(1), rs.getString(2), rs.getString(3))).containsExactly("on", "on", "terse");
+        }
+    }
+
+    @Test
     void shouldStartInADataFolderDeeperThanAUnixSocketPathMayBe() throws Exception {
         Path deep = dataDir.resolve("a-folder-name-long-enough/to-push/the-socket-path/past-the-107-byte-limit/of-unix");
         try (EmbeddedPostgresServer server = EmbeddedPostgresServer.startOrAttach(deep, 0)) {

@@ -16,6 +16,7 @@ import org.prisonerregistry.detainee.DetaineeRecordsErasure;
 import org.prisonerregistry.keys.SubjectKeyService;
 import org.prisonerregistry.support.Actors;
 import org.prisonerregistry.support.RegistryIntegrationTest;
+import org.prisonerregistry.support.StoredCiphertexts;
 import org.prisonerregistry.support.TestData;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.IllegalTransactionStateException;
@@ -58,27 +59,25 @@ class CaseErasureTests {
         UUID someoneElse = person();
         UUID theirs = caseWithEverything(someoneElse);
 
-        inOneTransaction(() -> {
-            keys.destroy(person);
-            erasure.clearEncryptedFields(person);
-        });
-
-        for (UUID id : List.of(chilean, foreign)) {
-            var row = db.selectFrom(COURT_CASE).where(COURT_CASE.ID.eq(id)).fetchSingle();
-            assertThat(row.getRuc()).isNull();
-            assertThat(row.getRit()).isNull();
-            assertThat(row.getCaseNumber()).isNull();
-            assertThat(row.getLegalNotes()).isNull();
-            assertThat(row.getCourt()).isNotNull();
-            assertThat(row.getVersion()).isEqualTo(2);
-        }
-        assertThat(cases.byId(chilean)).hasValueSatisfying(c -> {
-            assertThat(c.ruc()).isNull();
-            assertThat(c.legalNotes()).isNull();
-        });
-        assertThat(cases.byId(theirs)).hasValueSatisfying(c -> {
-            assertThat(c.ruc()).isEqualTo("1910012345-6");
-            assertThat(c.legalNotes()).startsWith("Invented notes");
+        inOneTransaction(() -> erasure.clearEncryptedFields(person));
+        new StoredCiphertexts(db).withoutDataKeys(person, () -> {
+            for (UUID id : List.of(chilean, foreign)) {
+                var row = db.selectFrom(COURT_CASE).where(COURT_CASE.ID.eq(id)).fetchSingle();
+                assertThat(row.getRuc()).isNull();
+                assertThat(row.getRit()).isNull();
+                assertThat(row.getCaseNumber()).isNull();
+                assertThat(row.getLegalNotes()).isNull();
+                assertThat(row.getCourt()).isNotNull();
+                assertThat(row.getVersion()).isEqualTo(2);
+            }
+            assertThat(cases.byId(chilean)).hasValueSatisfying(c -> {
+                assertThat(c.ruc()).isNull();
+                assertThat(c.legalNotes()).isNull();
+            });
+            assertThat(cases.byId(theirs)).hasValueSatisfying(c -> {
+                assertThat(c.ruc()).isEqualTo("1910012345-6");
+                assertThat(c.legalNotes()).startsWith("Invented notes");
+            });
         });
     }
 

@@ -1,6 +1,7 @@
 package org.prisonerregistry.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.prisonerregistry.db.Tables.SUBJECT_KEY;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -82,6 +83,25 @@ public final class StoredCiphertexts {
                 assertThat(e.getExtensions().toString()).doesNotContain(plaintext);
             }
         });
+    }
+
+    /**
+     * Runs {@code check} while the subject's wrapped data keys are out of the database, then puts them
+     * back. Deleting them for good would leave a person whose encrypted columns nobody can read in the
+     * shared test database, and every later page listing them would (rightly) fail closed.
+     */
+    public void withoutDataKeys(UUID subject, Runnable check) {
+        var keys = db.selectFrom(SUBJECT_KEY).where(SUBJECT_KEY.SUBJECT_ID.eq(subject)).fetch();
+        assertThat(keys).as("data keys of the subject").isNotEmpty();
+        db.deleteFrom(SUBJECT_KEY).where(SUBJECT_KEY.SUBJECT_ID.eq(subject)).execute();
+        try {
+            check.run();
+        } finally {
+            keys.forEach(key -> {
+                key.changed(true);
+                db.insertInto(SUBJECT_KEY).set(key).execute();
+            });
+        }
     }
 
     private static Field<UUID> idOf(TableField<?, byte[]> column) {
