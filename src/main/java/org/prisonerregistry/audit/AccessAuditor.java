@@ -115,6 +115,7 @@ public class AccessAuditor implements RefusalLog {
             return false;
         }
         Boolean withheld = transactions.execute(status -> {
+            auditLog.commitWithoutWaitingForTheDisk();
             boolean overThreshold = !trail.othersSpecialData().isEmpty() && overAlertThreshold(trail);
             for (Map.Entry<AuditOutcome, AccessTrail.Attempts> refused : trail.refusedAttempts().entrySet()) {
                 auditLog.append(event(trail, refused.getKey(), refused.getValue().fields(), refused.getValue().subjects()));

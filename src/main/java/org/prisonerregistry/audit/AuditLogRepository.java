@@ -72,6 +72,19 @@ public class AuditLogRepository {
                 .fetchSingle().value1();
     }
 
+    /**
+     * Lets the current transaction's commit return before its WAL is on disk ({@code synchronous_commit
+     * = off} for this transaction only): for the events of reads, whose answer has no change to commit
+     * with. PostgreSQL has still checked and written every row when the commit returns (a refused
+     * insert still fails the read, so the fail-closed rule holds) and its WAL writer puts them on disk
+     * within three {@code wal_writer_delay}s (0.6 s by default): a crash of the database server in that
+     * moment could lose the events of the reads answered just before, the same window as sealing's.
+     * Changes and their events always commit synchronously.
+     */
+    public void commitWithoutWaitingForTheDisk() {
+        db.execute("set local synchronous_commit = off");
+    }
+
     /** Every event, in sequence order, as stored: the leaf hash is the sealed one, not recomputed. */
     public List<LoggedEvent> readAll() {
         return db.selectFrom(AUDIT_EVENT).orderBy(AUDIT_EVENT.SEQ).fetch(AuditLogRepository::toLoggedEvent);
