@@ -328,10 +328,10 @@ class DefenderApiTests {
         addThreatenedDefenders(org, 4);
         int forSix = statementsDuring(() -> assertThat(page(filter, 50, null).ids()).hasSize(6));
 
-        assertThat(forSix).isEqualTo(forTwo);
+        assertThat(forSix).as("statements: %s", statements.statements()).isEqualTo(forTwo);
         // the page, its count, organisations, threats and last-threat dates: one statement each, and
         // one read of the defenders' data keys for the page and one for its threats
-        assertThat(forSix).isEqualTo(7);
+        assertThat(forSix).as("statements: %s", statements.statements()).isEqualTo(7);
     }
 
     private void addThreatenedDefenders(String org, int howMany) {
