@@ -50,6 +50,13 @@ public final class AuditedPageBenchmark {
             + "fullName aliases nationalId { kind number } dateOfBirth familyContact } } } }";
     /** The same page without its sensitive fields. */
     static final String PLAIN = "query PlainPage { detainees(first: 50) { edges { node { publicCode region gender ageBand } } } }";
+    /**
+     * The same page with as many fields as the audited one, all INTERNAL (no event): it does the same
+     * GraphQL work, so against it the difference is what sensitivity costs (decryption is paid by all
+     * three, the repositories decrypt the rows they read), not what a wider answer costs.
+     */
+    static final String SAME_WIDTH_PLAIN = "query SameWidthPlainPage { detainees(first: 50) { edges { node { publicCode region "
+            + "gender ageBand country commune affiliation consentToBeNamed lastContactOn recordedAt version } } } }";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -100,7 +107,7 @@ public final class AuditedPageBenchmark {
                 throw new IllegalStateException("Seeding failed: " + body);
             }
         }
-        for (String document : new String[] {AUDITED, PLAIN}) {
+        for (String document : new String[] {AUDITED, PLAIN, SAME_WIDTH_PLAIN}) {
             JsonNode answer = JSON.readTree(post(document, coordinatorToken));
             if (answer.has("errors") || answer.path("data").path("detainees").path("edges").size() != PAGE) {
                 throw new IllegalStateException("The page is not what the benchmark measures: " + answer);
@@ -113,7 +120,11 @@ public final class AuditedPageBenchmark {
         for (int warmUp = 0; warmUp < 3; warmUp++) { // both paths: JIT, connection pools, caches
             measure(AUDITED, 3);
             measure(PLAIN, 3);
+            measure(SAME_WIDTH_PLAIN, 3);
         }
+        long wideReads = 0;
+        double wideSeconds = 0;
+        long[] wideLatencies = new long[0];
         long auditedReads = 0;
         long plainReads = 0;
         double auditedSeconds = 0;
@@ -123,6 +134,10 @@ public final class AuditedPageBenchmark {
         for (int round = 0; round < rounds; round++) {
             Round audited = measure(AUDITED, secondsPerRound);
             Round plain = measure(PLAIN, secondsPerRound);
+            Round wide = measure(SAME_WIDTH_PLAIN, secondsPerRound);
+            wideReads += wide.reads();
+            wideSeconds += wide.seconds();
+            wideLatencies = concat(wideLatencies, wide.latenciesNanos());
             auditedReads += audited.reads();
             auditedSeconds += audited.seconds();
             auditedLatencies = concat(auditedLatencies, audited.latenciesNanos());
@@ -142,6 +157,11 @@ public final class AuditedPageBenchmark {
         System.out.printf(Locale.ROOT, "  without sensitive fields:         %8.1f reads/s, p50 %6.2f ms%n", plainRate, plainMedian);
         System.out.printf(Locale.ROOT, "  ratio audited/plain: %.3f reads/s, %.3f p50 latency (%+.1f%% latency)%n",
                 auditedRate / plainRate, auditedMedian / plainMedian, (auditedMedian / plainMedian - 1) * 100);
+        double wideRate = wideReads / wideSeconds;
+        double wideMedian = median(wideLatencies) / 1e6;
+        System.out.printf(Locale.ROOT, "  as many INTERNAL fields instead:  %8.1f reads/s, p50 %6.2f ms%n", wideRate, wideMedian);
+        System.out.printf(Locale.ROOT, "  ratio audited/same width: %.3f reads/s, %.3f p50 latency (%+.1f%% latency)%n",
+                auditedRate / wideRate, auditedMedian / wideMedian, (auditedMedian / wideMedian - 1) * 100);
     }
 
     private record Round(long reads, double seconds, long[] latenciesNanos) {}
