@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import org.prisonerregistry.access.SearchAudit;
 import org.prisonerregistry.common.Connection;
 import org.prisonerregistry.common.PageRequest;
 import org.prisonerregistry.detainee.DetaineeInputs.CaseloadInput;
@@ -42,13 +43,20 @@ class DetaineeController {
     }
 
     @QueryMapping
-    Detainee detaineeByNationalId(@Argument String nationalId) {
-        return service.byNationalId(nationalId);
+    Detainee detaineeByNationalId(@Argument String nationalId, DataFetchingEnvironment env) {
+        Detainee found = service.byNationalId(nationalId);
+        SearchAudit.searched(env, "Query.detaineeByNationalId", found == null ? List.of() : List.of(found));
+        return found;
     }
 
     @QueryMapping
-    Connection<Detainee> detainees(@Argument DetaineeFilter filter, @Argument Integer first, @Argument String after) {
-        return service.page(filter, PageRequest.of(first, after, DetaineeService.CURSOR_KIND));
+    Connection<Detainee> detainees(@Argument DetaineeFilter filter, @Argument Integer first, @Argument String after,
+                                   DataFetchingEnvironment env) {
+        Connection<Detainee> page = service.page(filter, PageRequest.of(first, after, DetaineeService.CURSOR_KIND));
+        if (filter != null && filter.name() != null) {
+            SearchAudit.searched(env, "DetaineeFilter.name", page.edges().stream().map(Connection.Edge::node).toList());
+        }
+        return page;
     }
 
     /** Counted only when a client asks for it, with the page's own filter. */

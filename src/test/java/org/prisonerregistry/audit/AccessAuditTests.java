@@ -17,6 +17,7 @@ import java.util.UUID;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.prisonerregistry.db.tables.records.AuditEventRecord;
+import org.prisonerregistry.detainee.ChileanRut;
 import org.prisonerregistry.identity.Role;
 import org.prisonerregistry.support.Actors;
 import org.prisonerregistry.support.RawHttp;
@@ -95,6 +96,46 @@ class AccessAuditTests {
 
         single(eventsOf(marker)); // recorded after the plain page, in the one order of the log
         assertThat(db.fetchCount(AUDIT_EVENT, AUDIT_EVENT.OPERATION_NAME.eq(plain))).isZero();
+    }
+
+    @Test
+    void shouldRecordASearchByNameEvenWhenTheAnswerHoldsOnlyClearFields() {
+        String person = new TestData(actors).detainee(TestData.unique("Audit"));
+        String name = actors.coordinator().document("query($id: ID!) { detainee(id: $id) { fullName } }")
+                .variable("id", person).execute().path("detainee.fullName").entity(String.class).get();
+        String operation = TestData.unique("SearchByName").replace('-', '_');
+
+        // Whether a name is in the caseload is itself personal data, asked or not for a sensitive field.
+        actors.coordinator().document("query " + operation + "($name: String!) { detainees(filter: { name: $name }, first: 5) "
+                        + "{ totalCount edges { node { publicCode } } } }")
+                .variable("name", name).execute().path("detainees.totalCount").entity(Integer.class).isEqualTo(1);
+
+        AuditEventRecord event = single(eventsOf(operation));
+        assertThat(event.getOutcome()).isEqualTo("ALLOWED");
+        assertThat(event.getFields().data()).contains("DetaineeFilter.name");
+        assertThat(event.getTouchedSubjects().data())
+                .contains(auditor.touchedSubject(DataSubject.detainee(UUID.fromString(person))));
+        assertThat(event.formatJSON()).doesNotContain(name).doesNotContain(person);
+    }
+
+    @Test
+    void shouldRecordWhomALookupByNationalIdFoundEvenWhenTheAnswerHoldsOnlyClearFields() {
+        String body = Long.toString(40_000_000L + Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 50_000_000L));
+        String rut = body + "-" + ChileanRut.checkDigit(body);
+        String person = actors.coordinator().documentName("createDetainee")
+                .variable("input", Map.of("country", "CL", "fullName", TestData.unique("Invented Audit"), "gender", "FEMALE",
+                        "affiliation", "STUDENT", "nationalId", Map.of("kind", "CL_RUT", "number", rut)))
+                .execute().path("createDetainee.id").entity(String.class).get();
+        String operation = TestData.unique("LookUp").replace('-', '_');
+
+        actors.coordinator().document("query " + operation + "($n: String!) { detaineeByNationalId(nationalId: $n) { publicCode } }")
+                .variable("n", rut).execute().path("detaineeByNationalId.publicCode").hasValue();
+
+        AuditEventRecord event = single(eventsOf(operation));
+        assertThat(event.getFields().data()).contains("Query.detaineeByNationalId");
+        assertThat(event.getTouchedSubjects().data())
+                .contains(auditor.touchedSubject(DataSubject.detainee(UUID.fromString(person))));
+        assertThat(event.formatJSON()).doesNotContain(body).doesNotContain(person);
     }
 
     @Test
