@@ -11,7 +11,6 @@ import java.util.stream.Collectors;
 import org.prisonerregistry.common.InvalidInputException;
 import org.prisonerregistry.common.NotFoundException;
 import org.prisonerregistry.common.Violations;
-import org.prisonerregistry.detainee.Detainee;
 import org.prisonerregistry.detainee.DetaineeService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,8 +42,10 @@ public class LawyerAssignmentService {
 
     @Transactional
     public LawyerAssignment assign(UUID detaineeId, UUID defenderId, LocalDate assignedOn) {
-        Detainee person = detainees.get(detaineeId);
-        // Only the kind is read: ADMIN manages assignments without decrypting the lawyer's record.
+        if (!detainees.isReachable(detaineeId)) {
+            throw new NotFoundException("detainee", detaineeId);
+        }
+        // Only clear columns are read: ADMIN manages assignments without decrypting the person's or the lawyer's record.
         DefenderKind kind = defenders.kindOf(defenderId).orElseThrow(() -> new NotFoundException("defender", defenderId));
         LocalDate day = assignedOn == null ? LocalDate.now() : assignedOn;
         Violations v = new Violations().notInFuture("input.assignedOn", day, LocalDate.now());
@@ -52,10 +53,10 @@ public class LawyerAssignmentService {
             v.add("input.defenderId", "names a defender who is not a lawyer");
         }
         v.throwIfAny();
-        if (assignments.lockActive(person.id(), defenderId).isPresent()) {
+        if (assignments.lockActive(detaineeId, defenderId).isPresent()) {
             throw new InvalidInputException("input.defenderId", "is already assigned to this detainee");
         }
-        LawyerAssignment a = new LawyerAssignment(UUID.randomUUID(), person.id(), defenderId, day, null,
+        LawyerAssignment a = new LawyerAssignment(UUID.randomUUID(), detaineeId, defenderId, day, null,
                 OffsetDateTime.now());
         assignments.insert(a);
         return a;

@@ -70,6 +70,10 @@ class DetaineeRepository {
         return opened(db.selectFrom(DETAINEE).where(DETAINEE.ID.eq(id)).and(reachedBy(scope)).fetch()).stream().findFirst();
     }
 
+    Optional<String> countryOf(UUID id, DetaineeScope scope) {
+        return db.select(DETAINEE.COUNTRY).from(DETAINEE).where(DETAINEE.ID.eq(id)).and(reachedBy(scope)).fetchOptional(r -> r.value1());
+    }
+
     boolean existsById(UUID id, DetaineeScope scope) {
         return db.fetchExists(DETAINEE, DETAINEE.ID.eq(id).and(reachedBy(scope)));
     }

@@ -68,6 +68,14 @@ public class DetaineeService {
     }
 
     /**
+     * The country of the detainee's detention, if the caller's scope reaches them: from its clear
+     * column, for features that need no personal data (and so decrypt none).
+     */
+    public String countryOf(UUID id) {
+        return detainees.countryOf(id, scope()).orElseThrow(() -> new NotFoundException("detainee", id));
+    }
+
+    /**
      * Fails with NOT_FOUND unless the detainee exists within the caller's scope, and refuses an erased
      * person, whose new records would hold personal data again; for features that attach records to a person.
      */

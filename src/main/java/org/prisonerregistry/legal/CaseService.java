@@ -88,14 +88,14 @@ public class CaseService {
 
     @Transactional
     public CourtCase open(OpenCaseInput in) {
-        Detainee person = detainees.get(in.detaineeId());
-        String country = in.country() == null ? person.country() : in.country();
+        String detaineeCountry = detainees.countryOf(in.detaineeId());
+        String country = in.country() == null ? detaineeCountry : in.country();
         Violations v = new Violations().country("input.country", in.country());
         CaseNumbers numbers = checkCase(v, country, in.court(), in.ruc(), in.rit(), in.caseNumber(), in.prosecutor(),
                 in.legalNotes(), in.source());
         v.throwIfAny();
 
-        CourtCase c = new CourtCase(UUID.randomUUID(), person.id(), country, in.court().strip(), numbers.ruc(),
+        CourtCase c = new CourtCase(UUID.randomUUID(), in.detaineeId(), country, in.court().strip(), numbers.ruc(),
                 numbers.rit(), blankToNull(in.caseNumber()), blankToNull(in.prosecutor()),
                 in.stage() == null ? CaseStage.INVESTIGATION : in.stage(), blankToNull(in.legalNotes()),
                 blankToNull(in.source()), OffsetDateTime.now(), 1);
