@@ -83,7 +83,7 @@ class FieldAccessInstrumentation extends SimplePerformantInstrumentation {
             AccessTrail trail = access == null ? null : access.trail();
             boolean self = policy.admitsSelf() && isSelf(access, env);
             Refusal refusal = policy.admitsEveryone() ? null
-                    : self ? purposeRefusal(policy, access, type, field) : refusal(policy, access, type, field);
+                    : self ? purposeRefusal(policy, access, coordinates) : refusal(policy, access, coordinates);
             if (refusal == null && policy.needsPurpose() && !self && trail != null && auditor.specialReadsSuspended(trail)) {
                 refusal = new Refusal(ErrorType.FORBIDDEN, coordinates + " holds SPECIAL data, and the SPECIAL reads of your "
                         + "account are suspended by an alert on bulk reads until a protection officer clears it",
@@ -170,10 +170,9 @@ class FieldAccessInstrumentation extends SimplePerformantInstrumentation {
         return DataFetcherResult.newResult().data(value).localContext(OWNER_VERIFIED).build();
     }
 
-    private static Refusal purposeRefusal(FieldPolicy policy, AccessContext access, GraphQLObjectType type,
-                                          GraphQLFieldDefinition field) {
+    private static Refusal purposeRefusal(FieldPolicy policy, AccessContext access, String coordinates) {
         if (policy.needsPurpose() && access.purpose() == null) {
-            return new Refusal(ErrorType.FORBIDDEN, type.getName() + "." + field.getName()
+            return new Refusal(ErrorType.FORBIDDEN, coordinates
                     + " holds SPECIAL data: state why you read it in the " + AccessContextInterceptor.PURPOSE_HEADER + " header",
                     AuditOutcome.MISSING_PURPOSE);
         }
@@ -181,14 +180,12 @@ class FieldAccessInstrumentation extends SimplePerformantInstrumentation {
     }
 
     /** Why the field is refused, or null when it is not. Messages name fields and roles, never values. */
-    private static Refusal refusal(FieldPolicy policy, AccessContext access, GraphQLObjectType type,
-                                   GraphQLFieldDefinition field) {
-        String coordinates = type.getName() + "." + field.getName();
+    private static Refusal refusal(FieldPolicy policy, AccessContext access, String coordinates) {
         if (access == null || !access.caller().hasAnyRole()) {
             return new Refusal(ErrorType.UNAUTHORIZED, coordinates + " needs a token with a role", AuditOutcome.FORBIDDEN);
         }
         if (policy.admitsEveryRole()) {
-            return purposeRefusal(policy, access, type, field); // the acting role makes no difference here
+            return purposeRefusal(policy, access, coordinates); // the acting role makes no difference here
         }
         String role = access.actingRole();
         if (role == null) {
@@ -199,7 +196,7 @@ class FieldAccessInstrumentation extends SimplePerformantInstrumentation {
         if (!policy.admits(role)) {
             return new Refusal(ErrorType.FORBIDDEN, coordinates + " is not available to the role " + role, AuditOutcome.FORBIDDEN);
         }
-        return purposeRefusal(policy, access, type, field);
+        return purposeRefusal(policy, access, coordinates);
     }
 
     /** A refused field: null, with an error that says why, and the outcome the audit log records. */
