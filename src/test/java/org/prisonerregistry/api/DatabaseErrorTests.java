@@ -3,16 +3,15 @@ package org.prisonerregistry.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-import org.jooq.CloseableDSLContext;
 import org.jooq.DSLContext;
-import org.jooq.impl.DSL;
-import org.prisonerregistry.database.DatabaseEndpoint;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.prisonerregistry.database.DatabaseEndpoint;
 import org.prisonerregistry.support.Actors;
 import org.prisonerregistry.support.RegistryIntegrationTest;
+import org.prisonerregistry.support.TableOwner;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -55,9 +54,7 @@ class DatabaseErrorTests {
     }
 
     private void asTableOwner(java.util.function.Consumer<DSLContext> work) {
-        try (CloseableDSLContext db = DSL.using(database.jdbcUrl(), database.migrationUser(), database.migrationPassword())) {
-            work.accept(db);
-        }
+        work.accept(TableOwner.db(database));
     }
 
     @Test

@@ -2,19 +2,16 @@ package org.prisonerregistry.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Map;
 import java.util.UUID;
+import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.prisonerregistry.database.DatabaseEndpoint;
 import org.prisonerregistry.support.Actors;
 import org.prisonerregistry.support.RegistryIntegrationTest;
+import org.prisonerregistry.support.TableOwner;
 import org.prisonerregistry.support.TestData;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -40,12 +37,12 @@ class AuditFailClosedTests {
     }
 
     @AfterEach
-    void giveTheRightBack() throws SQLException {
+    void giveTheRightBack() {
         asOwner("grant insert on audit_event_staged to " + database.user());
     }
 
     @Test
-    void shouldReturnNoSensitiveValueWhenTheReadCannotBeRecorded() throws SQLException {
+    void shouldReturnNoSensitiveValueWhenTheReadCannotBeRecorded() {
         String person = new TestData(actors).detainee(TestData.unique("FailClosed"));
         String name = actors.coordinator().document("query($id: ID!) { detainee(id: $id) { fullName } }").variable("id", person)
                 .execute().path("detainee.fullName").entity(String.class).get();
@@ -60,7 +57,7 @@ class AuditFailClosedTests {
     }
 
     @Test
-    void shouldLeaveNothingWrittenWhenTheMutationCannotBeRecorded() throws SQLException {
+    void shouldLeaveNothingWrittenWhenTheMutationCannotBeRecorded() {
         String person = new TestData(actors).detainee(TestData.unique("FailClosed"));
 
         asOwner("revoke insert on audit_event_staged from " + database.user());
@@ -75,7 +72,7 @@ class AuditFailClosedTests {
     }
 
     @Test
-    void shouldStillAnswerWhatNeedsNoEvent() throws SQLException {
+    void shouldStillAnswerWhatNeedsNoEvent() {
         new TestData(actors).detainee(TestData.unique("FailClosed"));
 
         asOwner("revoke insert on audit_event_staged from " + database.user());
@@ -84,20 +81,14 @@ class AuditFailClosedTests {
                 .path("detainees.edges").entityList(Object.class).hasSizeGreaterThan(0);
     }
 
-    private void asOwner(String... statements) throws SQLException {
-        try (Connection c = DriverManager.getConnection(database.jdbcUrl(), database.migrationUser(), database.migrationPassword());
-             Statement s = c.createStatement()) {
-            for (String statement : statements) {
-                s.execute(statement);
-            }
+    private void asOwner(String... statements) {
+        DSLContext owner = TableOwner.db(database);
+        for (String statement : statements) {
+            owner.execute(statement);
         }
     }
 
-    private int ownerQueryInt(String query) throws SQLException {
-        try (Connection c = DriverManager.getConnection(database.jdbcUrl(), database.migrationUser(), database.migrationPassword());
-             Statement s = c.createStatement(); ResultSet r = s.executeQuery(query)) {
-            assertThat(r.next()).isTrue();
-            return r.getInt(1);
-        }
+    private int ownerQueryInt(String query) {
+        return TableOwner.db(database).resultQuery(query).fetchSingle().get(0, Integer.class);
     }
 }

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.prisonerregistry.support.RegistryIntegrationTest;
+import org.prisonerregistry.support.TableOwner;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /**
  * V6 turns the plaintext columns of detentions, cases and needs into ciphertexts. It cannot encrypt
@@ -39,8 +39,7 @@ class ChildRecordsEncryptionMigrationTests {
 
     @BeforeEach
     void connectAsTheTableOwner() {
-        dataSource = new SimpleDriverDataSource(new org.postgresql.Driver(), database.jdbcUrl(), database.migrationUser(),
-                database.migrationPassword());
+        dataSource = TableOwner.dataSource(database);
         db = DSL.using(dataSource, SQLDialect.POSTGRES);
     }
 

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.prisonerregistry.database.DatabaseEndpoint;
 import org.prisonerregistry.support.RegistryIntegrationTest;
+import org.prisonerregistry.support.TableOwner;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /**
  * Migration V7 turns the defender and threat text columns into ciphertexts. It cannot encrypt rows
@@ -39,8 +39,7 @@ class DefenderEncryptionMigrationTests {
 
     @BeforeEach
     void connectAsTheTableOwner() {
-        dataSource = new SimpleDriverDataSource(new org.postgresql.Driver(), database.jdbcUrl(), database.migrationUser(),
-                database.migrationPassword());
+        dataSource = TableOwner.dataSource(database);
         db = DSL.using(dataSource, SQLDialect.POSTGRES);
     }
 

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.prisonerregistry.database.DatabaseEndpoint;
 import org.prisonerregistry.support.RegistryIntegrationTest;
+import org.prisonerregistry.support.TableOwner;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /**
  * Migration V5 turns clear personal columns into ciphertexts, which cannot keep their values: on a
@@ -34,8 +34,7 @@ class DetaineeEncryptionMigrationTests {
 
     @BeforeEach
     void connectAsTheTableOwner() {
-        dataSource = new SimpleDriverDataSource(new org.postgresql.Driver(), database.jdbcUrl(), database.migrationUser(),
-                database.migrationPassword());
+        dataSource = TableOwner.dataSource(database);
         db = DSL.using(dataSource, SQLDialect.POSTGRES);
     }
 
