@@ -16,10 +16,10 @@ import org.jooq.Record;
 import org.jooq.TableField;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.prisonerregistry.db.tables.records.SubjectKeyRecord;
 import org.prisonerregistry.support.Actors;
 import org.prisonerregistry.support.RegistryIntegrationTest;
 import org.prisonerregistry.support.SqlStatementCounter;
+import org.prisonerregistry.support.StoredCiphertexts;
 import org.prisonerregistry.support.TestData;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.execution.ErrorType;
@@ -228,11 +228,9 @@ class DefenderEncryptionTests {
     @Test
     void shouldFailClosedWhenTheDefendersKeyIsGone() {
         Recorded r = recordDefenderWithThreat();
-        List<SubjectKeyRecord> keys = db.selectFrom(SUBJECT_KEY).where(SUBJECT_KEY.SUBJECT_ID.eq(r.defender())).fetch();
-        assertThat(keys).hasSize(1);
+        assertThat(db.fetchCount(SUBJECT_KEY, SUBJECT_KEY.SUBJECT_ID.eq(r.defender()))).isEqualTo(1);
 
-        db.deleteFrom(SUBJECT_KEY).where(SUBJECT_KEY.SUBJECT_ID.eq(r.defender())).execute();
-        try {
+        new StoredCiphertexts(db).withoutDataKeys(r.defender(), () -> {
             var response = read(r.defender());
             assertRefused(response, "defender.full_name", r.all());
             response.errors().satisfy(errors -> assertThat(errors.getFirst().getMessage()).contains("no data key"));
@@ -242,10 +240,7 @@ class DefenderEncryptionTests {
                         assertThat(e.getErrorType()).isEqualTo(ErrorType.INTERNAL_ERROR);
                         assertThat(e.getMessage()).doesNotContain(r.get("fullName"));
                     }));
-        } finally {
-            keys.forEach(key -> key.changed(true));
-            db.batchInsert(keys).execute();
-        }
+        });
         read(r.defender()).path("defender.threats[0].followUp").entity(String.class).isEqualTo(r.get("followUp"));
     }
 

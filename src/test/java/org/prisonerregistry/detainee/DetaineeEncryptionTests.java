@@ -10,13 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jooq.DSLContext;
-import org.jooq.Result;
 import org.jooq.TableField;
 import org.junit.jupiter.api.Test;
 import org.prisonerregistry.db.tables.records.DetaineeRecord;
-import org.prisonerregistry.db.tables.records.SubjectKeyRecord;
 import org.prisonerregistry.support.Actors;
 import org.prisonerregistry.support.RegistryIntegrationTest;
+import org.prisonerregistry.support.StoredCiphertexts;
 import org.prisonerregistry.support.TestData;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.execution.ErrorType;
@@ -128,17 +127,8 @@ class DetaineeEncryptionTests {
     void shouldFailClosedWhenThePersonHasNoDataKey() {
         String name = TestData.unique("Invented Keyless");
         UUID id = person(name, "Invented contact");
-        Result<SubjectKeyRecord> keys = db.selectFrom(SUBJECT_KEY).where(SUBJECT_KEY.SUBJECT_ID.eq(id)).fetch();
-        assertThat(keys).hasSize(1);
-        db.deleteFrom(SUBJECT_KEY).where(SUBJECT_KEY.SUBJECT_ID.eq(id)).execute();
-        try {
-            refused(id, "has no data key", name);
-        } finally {
-            keys.forEach(key -> {
-                key.changed(true);
-                db.insertInto(SUBJECT_KEY).set(key).execute();
-            });
-        }
+        assertThat(db.fetchCount(SUBJECT_KEY, SUBJECT_KEY.SUBJECT_ID.eq(id))).isEqualTo(1);
+        new StoredCiphertexts(db).withoutDataKeys(id, () -> refused(id, "has no data key", name));
         actors.lawyer().document(READ).variable("id", id).execute().path("detainee.fullName").entity(String.class).isEqualTo(name);
     }
 
