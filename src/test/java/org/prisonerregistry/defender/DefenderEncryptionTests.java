@@ -7,7 +7,6 @@ import static org.prisonerregistry.db.Tables.THREAT;
 import static org.prisonerregistry.support.StoredCiphertexts.assertSealed;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
