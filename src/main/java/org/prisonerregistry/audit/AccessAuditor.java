@@ -4,6 +4,7 @@ import graphql.execution.DataFetcherResult;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -23,13 +24,14 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Writes the audit events of accesses, always through {@link AuditLogRepository#append} inside the
- * transaction that the access depends on, and decides on alerts for bulk SPECIAL reads.
+ * Writes the audit events of accesses before the access takes effect, and decides on alerts for
+ * bulk SPECIAL reads.
  *
  * <ul>
  *   <li>A mutation's events are appended in the mutation's own transaction: no event, no change.</li>
- *   <li>An operation's reads and refusals are appended after it ran and before its answer leaves: if
- *       they cannot be written, the caller withholds the answer.</li>
+ *   <li>An operation's reads and refusals are staged after it ran and before its answer leaves, in
+ *       one statement ({@link AuditLogRepository#stageReadEvents}): if they cannot be written, the
+ *       caller withholds the answer.</li>
  *   <li>Refusals before GraphQL (rejected tokens, the anonymous door) are written in their own
  *       transaction; the refusal stands either way.</li>
  * </ul>
@@ -104,9 +106,9 @@ public class AccessAuditor implements RefusalLog {
     }
 
     /**
-     * Writes what the operation read and what it was refused, in one transaction, and counts its
-     * SPECIAL reads toward the alert. Throws when the events cannot be written: the caller must then
-     * withhold the answer.
+     * Writes what the operation read and what it was refused, in one statement, and counts its
+     * SPECIAL reads of others toward the alert (in one transaction with the events). Throws when the
+     * events cannot be written: the caller must then withhold the answer.
      *
      * @return whether the answer must be withheld because this operation raised (or met) an alert
      */
@@ -114,20 +116,30 @@ public class AccessAuditor implements RefusalLog {
         if (trail.isEmpty()) {
             return false;
         }
+        if (trail.othersSpecialData().isEmpty()) {
+            // nothing to count toward an alert: the events are the only write, one round trip in all
+            auditLog.stageReadEvents(operationEvents(trail, AuditOutcome.ALLOWED));
+            return false;
+        }
         Boolean withheld = transactions.execute(status -> {
-            auditLog.commitWithoutWaitingForTheDisk();
-            boolean overThreshold = !trail.othersSpecialData().isEmpty() && overAlertThreshold(trail);
-            for (Map.Entry<AuditOutcome, AccessTrail.Attempts> refused : trail.refusedAttempts().entrySet()) {
-                auditLog.append(event(trail, refused.getKey(), refused.getValue().fields(), refused.getValue().subjects()));
-            }
-            if (!trail.fieldsRead().isEmpty()) {
-                // an answer withheld for an alert returned nothing: the event says so instead of ALLOWED
-                auditLog.append(event(trail, overThreshold ? AuditOutcome.ALERT : AuditOutcome.ALLOWED, trail.fieldsRead(),
-                        trail.subjectsRead()));
-            }
+            boolean overThreshold = overAlertThreshold(trail);
+            // an answer withheld for an alert returned nothing: the event says so instead of ALLOWED
+            auditLog.stageReadEvents(operationEvents(trail, overThreshold ? AuditOutcome.ALERT : AuditOutcome.ALLOWED));
             return overThreshold;
         });
         return Boolean.TRUE.equals(withheld);
+    }
+
+    /** One event per kind of refusal, then the reads' event with this outcome. */
+    private List<AuditEvent> operationEvents(AccessTrail trail, AuditOutcome readOutcome) {
+        List<AuditEvent> events = new ArrayList<>(trail.refusedAttempts().size() + 1);
+        for (Map.Entry<AuditOutcome, AccessTrail.Attempts> refused : trail.refusedAttempts().entrySet()) {
+            events.add(event(trail, refused.getKey(), refused.getValue().fields(), refused.getValue().subjects()));
+        }
+        if (!trail.fieldsRead().isEmpty()) {
+            events.add(event(trail, readOutcome, trail.fieldsRead(), trail.subjectsRead()));
+        }
+        return events;
     }
 
     private boolean overAlertThreshold(AccessTrail trail) {

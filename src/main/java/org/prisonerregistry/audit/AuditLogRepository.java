@@ -73,16 +73,65 @@ public class AuditLogRepository {
     }
 
     /**
-     * Lets the current transaction's commit return before its WAL is on disk ({@code synchronous_commit
-     * = off} for this transaction only): for the events of reads, whose answer has no change to commit
-     * with. PostgreSQL has still checked and written every row when the commit returns (a refused
-     * insert still fails the read, so the fail-closed rule holds) and its WAL writer puts them on disk
-     * within three {@code wal_writer_delay}s (0.6 s by default): a crash of the database server in that
-     * moment could lose the events of the reads answered just before, the same window as sealing's.
-     * Changes and their events always commit synchronously.
+     * Stages the events of an operation's reads and refusals in one statement, whose transaction
+     * commits without waiting for the disk ({@code synchronous_commit = off} for that transaction
+     * only). Outside a transaction the statement is its own, so the whole write is one round trip to
+     * PostgreSQL; inside one (the alert's bookkeeping) the setting holds for that transaction.
+     *
+     * <p>For reads only, whose answer has no change to commit with: PostgreSQL has still checked and
+     * written every row when the statement returns (a refused insert still fails the read, so the
+     * fail-closed rule holds) and its WAL writer puts them on disk within three
+     * {@code wal_writer_delay}s (0.6 s by default). A crash of the database server in that moment
+     * could lose the events of the reads answered just before, the same window as sealing's. Changes
+     * and their events always commit synchronously, through {@link #append}.
      */
-    public void commitWithoutWaitingForTheDisk() {
-        db.execute("set local synchronous_commit = off");
+    public void stageReadEvents(List<AuditEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        backlog.awaitRoom();
+        int count = events.size();
+        OffsetDateTime[] occurredAt = new OffsetDateTime[count];
+        String[] subjects = new String[count];
+        String[] roles = new String[count];
+        String[] organisations = new String[count];
+        String[] clientAddresses = new String[count];
+        String[] operationNames = new String[count];
+        String[] documentHashes = new String[count];
+        String[] touchedSubjects = new String[count];
+        String[] fields = new String[count];
+        String[] purposes = new String[count];
+        String[] outcomes = new String[count];
+        for (int i = 0; i < count; i++) {
+            AuditEvent event = events.get(i);
+            occurredAt[i] = utc(event.occurredAt());
+            subjects[i] = event.subject();
+            roles[i] = json(event.roles()).data();
+            organisations[i] = event.organisation();
+            clientAddresses[i] = event.clientAddress();
+            operationNames[i] = event.operationName();
+            documentHashes[i] = event.documentHash();
+            touchedSubjects[i] = json(event.touchedSubjects()).data();
+            fields[i] = json(event.fields()).data();
+            purposes[i] = event.purpose();
+            outcomes[i] = event.outcome().name();
+        }
+        // set_config(..., true) is SET LOCAL as an expression: it can ride in the insert's own statement
+        db.execute("""
+                with commit_without_waiting_for_the_disk as (select set_config('synchronous_commit', 'off', true))
+                insert into audit_event_staged (occurred_at, subject, roles, organisation, client_address, operation_name,
+                                                document_hash, touched_subjects, fields, purpose, outcome)
+                select e.occurred_at, e.subject, e.roles::jsonb, e.organisation, e.client_address, e.operation_name,
+                       e.document_hash, e.touched_subjects::jsonb, e.fields::jsonb, e.purpose, e.outcome
+                from commit_without_waiting_for_the_disk,
+                     unnest({0}::timestamptz[], {1}::text[], {2}::text[], {3}::text[], {4}::text[], {5}::text[], {6}::text[],
+                            {7}::text[], {8}::text[], {9}::text[], {10}::text[])
+                         with ordinality as e(occurred_at, subject, roles, organisation, client_address, operation_name,
+                                              document_hash, touched_subjects, fields, purpose, outcome, position)
+                order by e.position""",
+                DSL.val(occurredAt), DSL.val(subjects), DSL.val(roles), DSL.val(organisations), DSL.val(clientAddresses),
+                DSL.val(operationNames), DSL.val(documentHashes), DSL.val(touchedSubjects), DSL.val(fields),
+                DSL.val(purposes), DSL.val(outcomes));
     }
 
     /** Every event, in sequence order, as stored: the leaf hash is the sealed one, not recomputed. */

@@ -22,6 +22,7 @@ import org.prisonerregistry.identity.Role;
 import org.prisonerregistry.support.Actors;
 import org.prisonerregistry.support.RawHttp;
 import org.prisonerregistry.support.RegistryIntegrationTest;
+import org.prisonerregistry.support.SqlStatementCounter;
 import org.prisonerregistry.support.TestData;
 import org.prisonerregistry.support.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -53,6 +54,9 @@ class AccessAuditTests {
 
     @Autowired
     GraphQlSource graphQlSource;
+
+    @Autowired
+    SqlStatementCounter statements;
 
     @LocalServerPort
     int port;
@@ -96,6 +100,25 @@ class AccessAuditTests {
 
         single(eventsOf(marker)); // recorded after the plain page, in the one order of the log
         assertThat(db.fetchCount(AUDIT_EVENT, AUDIT_EVENT.OPERATION_NAME.eq(plain))).isZero();
+    }
+
+    @Test
+    void shouldWriteAReadAndItsRefusalInOneStatementBeforeTheAnswerLeaves() {
+        String person = new TestData(actors).detainee(TestData.unique("Audit"));
+        String operation = TestData.unique("OneWrite").replace('-', '_');
+        statements.reset();
+
+        // notes are for lawyers: the coordinator reads the name and is refused the notes, in one operation
+        actors.coordinator().document("query " + operation + "($id: ID!) { detainee(id: $id) { fullName notes } }")
+                .variable("id", person).execute().errors().expect(e -> e.getErrorType().toString().equals("FORBIDDEN")).verify();
+
+        // one round trip to the database for the whole audit of the operation: the speed of audited reads rests on it
+        assertThat(statements.auditCount()).isEqualTo(1);
+        List<AuditEventRecord> events = await(() -> {
+            List<AuditEventRecord> found = eventsOf(operation);
+            return found.size() < 2 ? List.of() : found;
+        });
+        assertThat(events).extracting(AuditEventRecord::getOutcome).containsExactlyInAnyOrder("ALLOWED", "FORBIDDEN");
     }
 
     @Test
