@@ -1,5 +1,7 @@
 package org.prisonerregistry.access;
 
+import graphql.TrivialDataFetcher;
+import graphql.schema.DataFetcher;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLNamedType;
 import graphql.schema.GraphQLObjectType;
@@ -35,6 +37,33 @@ class PolicyCoverage {
             throw new IllegalStateException("These fields can be refused to a role that reaches their parent, so they"
                     + " must be nullable (a refused non-null field would blank its parent): " + String.join(", ", nonNull));
         }
+        List<String> unguarded = unguardedProperties(graphQlSource.schema());
+        if (!unguarded.isEmpty()) {
+            // the field policy lets trivial fetchers pass, trusting the schema wiring to have guarded them
+            throw new IllegalStateException("These guarded fields are read as plain properties, without their guard: "
+                    + String.join(", ", unguarded));
+        }
+    }
+
+    /**
+     * Fields with something to guard whose fetcher reads a property but is no {@link PolicedProperty}:
+     * the schema was built without {@link PolicedFieldWiring}, and they would be read unchecked.
+     */
+    static List<String> unguardedProperties(GraphQLSchema schema) {
+        List<String> unguarded = new ArrayList<>();
+        for (GraphQLNamedType type : schema.getAllTypesAsList()) {
+            if (type instanceof GraphQLObjectType object && !object.getName().startsWith("__")) {
+                for (GraphQLFieldDefinition field : object.getFieldDefinitions()) {
+                    boolean guarded = FieldPolicy.of(object, field)
+                            .map(policy -> !policy.admitsEveryone() || "Mutation".equals(object.getName())).orElse(false);
+                    DataFetcher<?> fetcher = schema.getCodeRegistry().getDataFetcher(object, field);
+                    if (guarded && fetcher instanceof TrivialDataFetcher<?> && !(fetcher instanceof PolicedProperty)) {
+                        unguarded.add(object.getName() + "." + field.getName());
+                    }
+                }
+            }
+        }
+        return unguarded;
     }
 
     /**

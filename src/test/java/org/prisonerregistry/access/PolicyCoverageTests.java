@@ -2,6 +2,7 @@ package org.prisonerregistry.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import graphql.schema.DataFetcher;
 import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.idl.RuntimeWiring;
@@ -54,6 +55,31 @@ class PolicyCoverageTests {
         assertThat(PolicyCoverage.fieldsWithoutPolicy(schema)).containsExactly("Query.forgotten");
         assertThat(policy(schema, "Covered", "byItsType").allow()).containsExactly("COORDINATOR");
         assertThat(policy(schema, "Covered", "byItself")).isEqualTo(new FieldPolicy(java.util.Set.of("ADMIN"), "RESTRICTED"));
+    }
+
+    @Test
+    void shouldGuardEveryGuardedPropertyOfTheServedSchema() {
+        assertThat(PolicyCoverage.unguardedProperties(graphQlSource.schema())).isEmpty();
+        DataFetcher<?> fullName = graphQlSource.schema().getCodeRegistry().getDataFetcher(
+                graphQlSource.schema().getObjectType("Detainee"), graphQlSource.schema().getObjectType("Detainee").getFieldDefinition("fullName"));
+        assertThat(fullName).isInstanceOf(PolicedProperty.class);
+    }
+
+    @Test
+    void shouldNameTheGuardedPropertiesOfASchemaBuiltWithoutThePolicyWiring() throws IOException {
+        // the field policy lets plain property fetchers pass, trusting the wiring to have guarded them
+        String directive = Files.readString(Path.of("schema/policy.graphqls"));
+        GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(new SchemaParser().parse(directive + """
+                type Query {
+                  person: Person @policy(allow: [PUBLIC])
+                }
+                type Person @policy(allow: [PUBLIC]) {
+                  publicCode: String
+                  fullName: String @policy(allow: [COORDINATOR], class: RESTRICTED)
+                }
+                """), RuntimeWiring.newRuntimeWiring().build());
+
+        assertThat(PolicyCoverage.unguardedProperties(schema)).containsExactly("Person.fullName");
     }
 
     private static FieldPolicy policy(GraphQLSchema schema, String type, String field) {
