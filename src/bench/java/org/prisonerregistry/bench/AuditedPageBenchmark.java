@@ -1,5 +1,7 @@
 package org.prisonerregistry.bench;
 
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -34,17 +36,19 @@ import tools.jackson.databind.json.JsonMapper;
  * registry (embedded PostgreSQL in a fresh folder under target/): a coordinator's page of 50
  * detainees with their RESTRICTED identity fields (every such read writes one audit event before
  * the answer leaves) vs the same 50 rows with INTERNAL fields only (no event). Clients send requests
- * back to back, the two pages alternating in rounds so that both see the same machine load; prints
- * reads per second, median latency and their ratio.
+ * back to back, the pages taking turns in short rounds so that all see the same machine load, after
+ * a warm-up of 90 s; prints reads per second, median latency and their ratio, and how long the JIT
+ * still compiled while they were measured.
  *
  * <p>Not a JMH benchmark: it needs one running server for both pages, so that the ratio comes from
  * one run. Run with {@code mvn -B -q -Pbench test-compile exec:exec -Djmh.args=} and
  * {@code -Dbench.main=org.prisonerregistry.bench.AuditedPageBenchmark} (README, "Benchmarks").
- * Arguments: seconds per round (default 5), rounds (default 4), concurrent clients (default 1).
+ * Arguments: seconds per page and round (default 1), rounds (default 30), concurrent clients (default 1).
  */
 public final class AuditedPageBenchmark {
 
     static final int PAGE = 50;
+    static final Duration WARM_UP = Duration.ofSeconds(90);
     static final String ORGANISATION = "BENCH-CASELOAD";
     static final String AUDITED = "query AuditedPage { detainees(first: 50) { edges { node { publicCode region gender ageBand "
             + "fullName aliases nationalId { kind number } dateOfBirth familyContact } } } }";
@@ -71,8 +75,8 @@ public final class AuditedPageBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        int secondsPerRound = args.length > 0 ? Integer.parseInt(args[0]) : 5;
-        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 4;
+        int secondsPerRound = args.length > 0 ? Integer.parseInt(args[0]) : 1;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
         int clients = args.length > 2 ? Integer.parseInt(args[2]) : 1;
         System.setProperty("org.jooq.no-logo", "true");
         System.setProperty("org.jooq.no-tips", "true");
@@ -117,54 +121,61 @@ public final class AuditedPageBenchmark {
 
     private void run(int secondsPerRound, int rounds, int clients) throws Exception {
         this.clients = clients;
-        for (int warmUp = 0; warmUp < 3; warmUp++) { // both paths: JIT, connection pools, caches
-            measure(AUDITED, 3);
-            measure(PLAIN, 3);
-            measure(SAME_WIDTH_PLAIN, 3);
+        String[] pages = {AUDITED, PLAIN, SAME_WIDTH_PLAIN};
+        // Warm up until the JIT has compiled every path: on two cores its compiler threads, still busy
+        // half a minute in, take CPU from whichever page is measured and blur the ratio.
+        long warmUpEnd = System.nanoTime() + WARM_UP.toNanos();
+        while (System.nanoTime() < warmUpEnd) {
+            for (String page : pages) {
+                measure(page, 5);
+            }
         }
-        long wideReads = 0;
-        double wideSeconds = 0;
-        long[] wideLatencies = new long[0];
-        long auditedReads = 0;
-        long plainReads = 0;
-        double auditedSeconds = 0;
-        double plainSeconds = 0;
-        long[] auditedLatencies = new long[0];
-        long[] plainLatencies = new long[0];
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        long jitBefore = jit.getTotalCompilationTime();
+        Round[] totals = {Round.NONE, Round.NONE, Round.NONE};
         for (int round = 0; round < rounds; round++) {
-            Round audited = measure(AUDITED, secondsPerRound);
-            Round plain = measure(PLAIN, secondsPerRound);
-            Round wide = measure(SAME_WIDTH_PLAIN, secondsPerRound);
-            wideReads += wide.reads();
-            wideSeconds += wide.seconds();
-            wideLatencies = concat(wideLatencies, wide.latenciesNanos());
-            auditedReads += audited.reads();
-            auditedSeconds += audited.seconds();
-            auditedLatencies = concat(auditedLatencies, audited.latenciesNanos());
-            plainReads += plain.reads();
-            plainSeconds += plain.seconds();
-            plainLatencies = concat(plainLatencies, plain.latenciesNanos());
-            System.out.printf(Locale.ROOT, "round %d: audited %.1f reads/s, plain %.1f reads/s%n", round + 1,
-                    audited.reads() / audited.seconds(), plain.reads() / plain.seconds());
+            // short slices, each round starting with another page: a burst of noise (JIT, GC, a
+            // neighbour on the machine) falls on all pages alike rather than on one
+            for (int i = 0; i < pages.length; i++) {
+                int page = (round + i) % pages.length;
+                totals[page] = totals[page].plus(measure(pages[page], secondsPerRound));
+            }
         }
-        double auditedRate = auditedReads / auditedSeconds;
-        double plainRate = plainReads / plainSeconds;
-        double auditedMedian = median(auditedLatencies) / 1e6;
-        double plainMedian = median(plainLatencies) / 1e6;
-        System.out.printf(Locale.ROOT, "%nPage of %d detainees, %d client(s), %d rounds of %d s each:%n", PAGE, clients, rounds,
-                secondsPerRound);
-        System.out.printf(Locale.ROOT, "  with RESTRICTED fields (audited): %8.1f reads/s, p50 %6.2f ms%n", auditedRate, auditedMedian);
-        System.out.printf(Locale.ROOT, "  without sensitive fields:         %8.1f reads/s, p50 %6.2f ms%n", plainRate, plainMedian);
+        Round audited = totals[0];
+        Round plain = totals[1];
+        Round wide = totals[2];
+        System.out.printf(Locale.ROOT, "%nPage of %d detainees, %d client(s), %d rounds of %d s per page after %d s of warm-up "
+                + "(the JIT still compiled for %d ms while they were measured):%n", PAGE, clients, rounds, secondsPerRound,
+                WARM_UP.toSeconds(), jit.getTotalCompilationTime() - jitBefore);
+        System.out.printf(Locale.ROOT, "  with RESTRICTED fields (audited): %8.1f reads/s, p50 %6.2f ms%n", audited.rate(),
+                audited.medianMillis());
+        System.out.printf(Locale.ROOT, "  without sensitive fields:         %8.1f reads/s, p50 %6.2f ms%n", plain.rate(),
+                plain.medianMillis());
         System.out.printf(Locale.ROOT, "  ratio audited/plain: %.3f reads/s, %.3f p50 latency (%+.1f%% latency)%n",
-                auditedRate / plainRate, auditedMedian / plainMedian, (auditedMedian / plainMedian - 1) * 100);
-        double wideRate = wideReads / wideSeconds;
-        double wideMedian = median(wideLatencies) / 1e6;
-        System.out.printf(Locale.ROOT, "  as many INTERNAL fields instead:  %8.1f reads/s, p50 %6.2f ms%n", wideRate, wideMedian);
+                audited.rate() / plain.rate(), audited.medianMillis() / plain.medianMillis(),
+                (audited.medianMillis() / plain.medianMillis() - 1) * 100);
+        System.out.printf(Locale.ROOT, "  as many INTERNAL fields instead:  %8.1f reads/s, p50 %6.2f ms%n", wide.rate(),
+                wide.medianMillis());
         System.out.printf(Locale.ROOT, "  ratio audited/same width: %.3f reads/s, %.3f p50 latency (%+.1f%% latency)%n",
-                auditedRate / wideRate, auditedMedian / wideMedian, (auditedMedian / wideMedian - 1) * 100);
+                audited.rate() / wide.rate(), audited.medianMillis() / wide.medianMillis(),
+                (audited.medianMillis() / wide.medianMillis() - 1) * 100);
     }
 
-    private record Round(long reads, double seconds, long[] latenciesNanos) {}
+    private record Round(long reads, double seconds, long[] latenciesNanos) {
+        static final Round NONE = new Round(0, 0, new long[0]);
+
+        Round plus(Round other) {
+            return new Round(reads + other.reads, seconds + other.seconds, concat(latenciesNanos, other.latenciesNanos));
+        }
+
+        double rate() {
+            return reads / seconds;
+        }
+
+        double medianMillis() {
+            return median(latenciesNanos) / 1e6;
+        }
+    }
 
     /** Every client sends the document back to back for {@code seconds}; all their reads and latencies together. */
     private Round measure(String document, int seconds) throws Exception {

@@ -33,6 +33,9 @@ public class AuditLogRepository {
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
     };
 
+    /** The columns a staged event is written with. */
+    private static final int STAGED_COLUMNS = 11;
+
     private final DSLContext db;
     private final SealingBacklog backlog;
 
@@ -75,8 +78,9 @@ public class AuditLogRepository {
     /**
      * Stages the events of an operation's reads and refusals in one statement, whose transaction
      * commits without waiting for the disk ({@code synchronous_commit = off} for that transaction
-     * only). Outside a transaction the statement is its own, so the whole write is one round trip to
-     * PostgreSQL; inside one (the alert's bookkeeping) the setting holds for that transaction.
+     * only, set by {@code set_config(..., true)} inside the insert itself). Outside a transaction the
+     * statement is its own, so the whole write is one round trip to PostgreSQL; inside one (the
+     * alert's bookkeeping) the setting holds for that transaction.
      *
      * <p>For reads only, whose answer has no change to commit with: PostgreSQL has still checked and
      * written every row when the statement returns (a refused insert still fails the read, so the
@@ -90,48 +94,32 @@ public class AuditLogRepository {
             return;
         }
         backlog.awaitRoom();
-        int count = events.size();
-        OffsetDateTime[] occurredAt = new OffsetDateTime[count];
-        String[] subjects = new String[count];
-        String[] roles = new String[count];
-        String[] organisations = new String[count];
-        String[] clientAddresses = new String[count];
-        String[] operationNames = new String[count];
-        String[] documentHashes = new String[count];
-        String[] touchedSubjects = new String[count];
-        String[] fields = new String[count];
-        String[] purposes = new String[count];
-        String[] outcomes = new String[count];
-        for (int i = 0; i < count; i++) {
-            AuditEvent event = events.get(i);
-            occurredAt[i] = utc(event.occurredAt());
-            subjects[i] = event.subject();
-            roles[i] = json(event.roles()).data();
-            organisations[i] = event.organisation();
-            clientAddresses[i] = event.clientAddress();
-            operationNames[i] = event.operationName();
-            documentHashes[i] = event.documentHash();
-            touchedSubjects[i] = json(event.touchedSubjects()).data();
-            fields[i] = json(event.fields()).data();
-            purposes[i] = event.purpose();
-            outcomes[i] = event.outcome().name();
-        }
-        // set_config(..., true) is SET LOCAL as an expression: it can ride in the insert's own statement
-        db.execute("""
+        // plain SQL, not the DSL: rendering this insert through the DSL costs a read about a tenth of a millisecond more
+        StringBuilder sql = new StringBuilder("""
                 with commit_without_waiting_for_the_disk as (select set_config('synchronous_commit', 'off', true))
                 insert into audit_event_staged (occurred_at, subject, roles, organisation, client_address, operation_name,
                                                 document_hash, touched_subjects, fields, purpose, outcome)
-                select e.occurred_at, e.subject, e.roles::jsonb, e.organisation, e.client_address, e.operation_name,
-                       e.document_hash, e.touched_subjects::jsonb, e.fields::jsonb, e.purpose, e.outcome
-                from commit_without_waiting_for_the_disk,
-                     unnest({0}::timestamptz[], {1}::text[], {2}::text[], {3}::text[], {4}::text[], {5}::text[], {6}::text[],
-                            {7}::text[], {8}::text[], {9}::text[], {10}::text[])
-                         with ordinality as e(occurred_at, subject, roles, organisation, client_address, operation_name,
-                                              document_hash, touched_subjects, fields, purpose, outcome, position)
-                order by e.position""",
-                DSL.val(occurredAt), DSL.val(subjects), DSL.val(roles), DSL.val(organisations), DSL.val(clientAddresses),
-                DSL.val(operationNames), DSL.val(documentHashes), DSL.val(touchedSubjects), DSL.val(fields),
-                DSL.val(purposes), DSL.val(outcomes));
+                """);
+        List<Object> values = new ArrayList<>(events.size() * STAGED_COLUMNS);
+        for (AuditEvent event : events) {
+            int at = values.size();
+            sql.append(at == 0 ? "select " : " union all select ")
+                    .append("{%d}::timestamptz, {%d}, {%d}::jsonb, {%d}, {%d}, {%d}, {%d}, {%d}::jsonb, {%d}::jsonb, {%d}, {%d}"
+                            .formatted(at, at + 1, at + 2, at + 3, at + 4, at + 5, at + 6, at + 7, at + 8, at + 9, at + 10))
+                    .append(" from commit_without_waiting_for_the_disk");
+            values.add(DSL.val(utc(event.occurredAt())));
+            values.add(DSL.val(event.subject()));
+            values.add(DSL.val(json(event.roles()).data()));
+            values.add(DSL.val(event.organisation(), String.class));
+            values.add(DSL.val(event.clientAddress(), String.class));
+            values.add(DSL.val(event.operationName(), String.class));
+            values.add(DSL.val(event.documentHash(), String.class));
+            values.add(DSL.val(json(event.touchedSubjects()).data()));
+            values.add(DSL.val(json(event.fields()).data()));
+            values.add(DSL.val(event.purpose(), String.class));
+            values.add(DSL.val(event.outcome().name()));
+        }
+        db.execute(sql.toString(), values.toArray());
     }
 
     /** Every event, in sequence order, as stored: the leaf hash is the sealed one, not recomputed. */

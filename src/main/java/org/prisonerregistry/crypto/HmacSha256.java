@@ -13,9 +13,15 @@ final class HmacSha256 {
     private HmacSha256() {
     }
 
-    static byte[] mac(byte[] key, byte[] message) {
+    /** An HMAC under {@code key}; each {@code doFinal} returns it to this keyed state, ready for the next message. */
+    static HMac keyed(byte[] key) {
         HMac hmac = new HMac(SHA256Digest.newInstance());
         hmac.init(new KeyParameter(key));
+        return hmac;
+    }
+
+    static byte[] mac(byte[] key, byte[] message) {
+        HMac hmac = keyed(key);
         hmac.update(message, 0, message.length);
         byte[] out = new byte[FULL_BYTES];
         hmac.doFinal(out, 0);

@@ -19,6 +19,17 @@ class AuditSubjectHashTests {
     }
 
     @Test
+    void shouldNameOnePersonAlikeHoweverManyOthersWereHashedBeforeOnTheSameThread() {
+        // the keyed HMAC is reused per thread: each hash must start again from the key alone
+        String first = hash.of("DETAINEE", person);
+        for (int i = 0; i < 3; i++) {
+            hash.of("DEFENDER", UUID.randomUUID());
+        }
+        assertThat(hash.of("DETAINEE", person)).isEqualTo(first)
+                .isEqualTo(new AuditSubjectHash(keyring).of("DETAINEE", person));
+    }
+
+    @Test
     void shouldNameDifferentPersonsKindsAndKeyringsDifferently() {
         assertThat(hash.of("DETAINEE", person)).isNotEqualTo(hash.of("DEFENDER", person))
                 .isNotEqualTo(hash.of("DETAINEE", UUID.randomUUID()))
