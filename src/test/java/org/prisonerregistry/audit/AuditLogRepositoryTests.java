@@ -183,6 +183,37 @@ class AuditLogRepositoryTests {
     }
 
     @Test
+    void shouldStageTheEventsOfAReadInOneStatementAndSealThemAsWritten() {
+        long before = size();
+        List<String> page = java.util.stream.IntStream.range(0, 50).mapToObj(i -> "detainee:%032x".formatted(i)).toList();
+        AuditEvent refusal = new AuditEvent(Instant.now(), "reader", List.of("COORDINATOR"), null, "127.0.0.1", "Page", null,
+                List.of(), List.of("Detainee.notes"), null, AuditOutcome.FORBIDDEN);
+        AuditEvent read = new AuditEvent(Instant.now(), "reader", List.of("COORDINATOR"), "ORG", "127.0.0.1", "Page",
+                "ab".repeat(32), page, List.of("Detainee.fullName", "Detainee.nationalId"), "casework", AuditOutcome.ALLOWED);
+
+        first.repository().stageReadEvents(List.of(refusal, read)); // no transaction: the statement is its own
+
+        first.sealer().sealPending();
+        second.sealer().sealPending();
+        assertThat(first.repository().readAfter(before, 10)).extracting(LoggedEvent::event).containsExactly(refusal, read);
+        assertIntact();
+    }
+
+    @Test
+    void shouldStageNoneOfTheEventsOfAReadWhenOneCannotBeWritten() {
+        long before = size();
+        AuditEvent fine = event("staged-with-a-bad-one", 0);
+        AuditEvent tooLong = new AuditEvent(Instant.now(), "x".repeat(300), List.of(), null, null, null, null,
+                List.of(), List.of(), null, AuditOutcome.ALLOWED);
+
+        assertThatThrownBy(() -> first.repository().stageReadEvents(List.of(fine, tooLong)))
+                .isInstanceOf(org.jooq.exception.DataAccessException.class);
+
+        first.sealer().sealPending();
+        assertThat(first.repository().readAfter(before, 10)).isEmpty();
+    }
+
+    @Test
     void shouldFailTheAccessWhenTheEventCannotBeWritten() {
         AuditEvent tooLong = new AuditEvent(Instant.now(), "x".repeat(300), List.of(), null, null, null, null,
                 List.of(), List.of(), null, AuditOutcome.ALLOWED);
