@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.prisonerregistry.crypto.AuditSubjectHash;
 import org.prisonerregistry.identity.Caller;
@@ -46,6 +47,8 @@ public class AccessAuditor implements RefusalLog {
     public static final String ANONYMOUS_SUBJECT = "(anonymous)";
 
     private static final Logger log = LoggerFactory.getLogger(AccessAuditor.class);
+    /** How many persons' keyed hashes are kept at most. */
+    private static final int NAMES_KEPT = 20_000;
 
     private final AuditLogRepository auditLog;
     private final AccessAlertRepository alerts;
@@ -53,6 +56,11 @@ public class AccessAuditor implements RefusalLog {
     private final AuditSubjectHash subjectHash;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    /**
+     * Persons named lately: a caseload's pages name the same fifty persons again and again, and each
+     * event names all of them. Holds what the log itself holds, keyed hashes.
+     */
+    private final Map<DataSubject, String> recentlyNamed = new ConcurrentHashMap<>();
 
     AccessAuditor(AuditLogRepository auditLog, AccessAlertRepository alerts, AccessAlertProperties alertSettings,
                   AuditSubjectHash subjectHash, PlatformTransactionManager transactionManager) {
@@ -66,7 +74,15 @@ public class AccessAuditor implements RefusalLog {
 
     /** How the audit log names a person: their kind and a keyed hash, e.g. {@code defender:3f…}. */
     public String touchedSubject(DataSubject person) {
-        return prefix(person.kind()) + subjectHash.of(person.kind().name(), person.id());
+        String named = recentlyNamed.get(person);
+        if (named == null) {
+            if (recentlyNamed.size() >= NAMES_KEPT) {
+                recentlyNamed.clear(); // a bound rather than an LRU: refilling costs one hash per person
+            }
+            named = prefix(person.kind()) + subjectHash.of(person.kind().name(), person.id());
+            recentlyNamed.put(person, named);
+        }
+        return named;
     }
 
     static String prefix(SubjectKind kind) {
