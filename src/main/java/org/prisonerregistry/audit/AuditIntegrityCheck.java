@@ -1,24 +1,38 @@
 package org.prisonerregistry.audit;
 
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Verifies the whole audit log as stored, against its checkpoints and the checkpoint file: what
- * {@code audit verify} prints and the {@code auditIntegrity} query answers.
+ * {@code audit verify} prints and the {@code auditIntegrity} query answers. The events are read a
+ * page at a time, so that a log of millions of events is checked without holding it in memory (the
+ * tree keeps their leaf hashes only).
  */
 public final class AuditIntegrityCheck {
+
+    /** Events read per statement. */
+    static final int PAGE = 10_000;
 
     private final AuditLogRepository repository;
     private final TransactionTemplate snapshot;
     private final AuditVerifier verifier;
     private final CheckpointFile checkpointFile;
     private final NoteKey noteKey;
+    private final int page;
 
     public AuditIntegrityCheck(AuditLogRepository repository, PlatformTransactionManager transactions,
                                AuditVerifier verifier, CheckpointFile checkpointFile, NoteKey noteKey) {
+        this(repository, transactions, verifier, checkpointFile, noteKey, PAGE);
+    }
+
+    AuditIntegrityCheck(AuditLogRepository repository, PlatformTransactionManager transactions, AuditVerifier verifier,
+                        CheckpointFile checkpointFile, NoteKey noteKey, int page) {
+        this.page = page;
         this.repository = repository;
         this.snapshot = new TransactionTemplate(transactions);
         // one snapshot for events and checkpoints, or a sealer committing in between would look like a cut tail
@@ -34,7 +48,42 @@ public final class AuditIntegrityCheck {
         // read now is also in the snapshot taken next, and a newer one cannot pass for a cut tail.
         List<String> external = checkpointFile.readNotes();
         return snapshot.execute(status -> new AuditIntegrityReport(
-                verifier.verify(repository.readAll(), repository.readCheckpoints(), external),
+                verifier.verify(everyEvent(), repository.readCheckpoints(), external),
                 repository.pendingCount(), external.size(), noteKey.verifierKey()));
+    }
+
+    /**
+     * Every sealed event in sequence order, as {@link AuditLogRepository#readAll} gives them, but a page
+     * at a time, within the caller's snapshot.
+     */
+    private Iterable<LoggedEvent> everyEvent() {
+        return () -> new Iterator<>() {
+            private List<LoggedEvent> current = List.of();
+            private int at;
+            private boolean lastPage;
+
+            @Override
+            public boolean hasNext() {
+                if (at < current.size()) {
+                    return true;
+                }
+                if (lastPage) {
+                    return false;
+                }
+                // the first page from the very start: an event forged below 1 must reach the verifier too
+                current = current.isEmpty() ? repository.readFirst(page) : repository.readAfter(current.getLast().seq(), page);
+                at = 0;
+                lastPage = current.size() < page;
+                return !current.isEmpty();
+            }
+
+            @Override
+            public LoggedEvent next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return current.get(at++);
+            }
+        };
     }
 }

@@ -127,6 +127,11 @@ public class AuditLogRepository {
         return db.selectFrom(AUDIT_EVENT).orderBy(AUDIT_EVENT.SEQ).fetch(AuditLogRepository::toLoggedEvent);
     }
 
+    /** The first {@code limit} events in sequence order, whatever their numbers (a forged one may lie below 1). */
+    public List<LoggedEvent> readFirst(int limit) {
+        return db.selectFrom(AUDIT_EVENT).orderBy(AUDIT_EVENT.SEQ).limit(limit).fetch(AuditLogRepository::toLoggedEvent);
+    }
+
     /** At most {@code limit} events with a sequence number above {@code afterSeq}, in order: a page for a long log. */
     public List<LoggedEvent> readAfter(long afterSeq, int limit) {
         return db.selectFrom(AUDIT_EVENT).where(AUDIT_EVENT.SEQ.gt(afterSeq)).orderBy(AUDIT_EVENT.SEQ).limit(limit)

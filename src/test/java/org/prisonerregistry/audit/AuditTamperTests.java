@@ -97,6 +97,35 @@ class AuditTamperTests {
     }
 
     @Test
+    void shouldCheckALogLongerThanOnePageAsWholeAndFindWhatWasDoneToItsMiddle() throws Exception {
+        // pages of 4 over 23 events: the check reads the log a page at a time, as it does a long one
+        AuditSigningKey key = registry.getBean(AuditSigningKey.class);
+        AuditIntegrityCheck paged = new AuditIntegrityCheck(registry.getBean(AuditLogRepository.class),
+                registry.getBean(PlatformTransactionManager.class),
+                new AuditVerifier(new CheckpointVerifier(key.noteKey()), registry.getBean(LeafMac.class)),
+                new CheckpointFile(checkpointFile()), key.noteKey(), 4);
+        assertThat(paged.run().verdict().firstProblem()).isEmpty();
+
+        tamper("delete from audit_event where seq = 9");
+        assertThat(paged.run().verdict().firstProblem()).hasValueSatisfying(problem -> {
+            assertThat(problem.place()).isEqualTo(AuditProblem.Place.EVENT);
+            assertThat(problem.position()).isEqualTo(9);
+        });
+        putTheLogBack();
+
+        // below the first page's numbers too: a forged event numbered 0 must not go unread
+        tamper("alter table audit_event drop constraint audit_event_seq_check",
+                "insert into audit_event select 0, occurred_at, subject, roles, organisation, client_address, operation_name, "
+                        + "document_hash, touched_subjects, fields, purpose, outcome, leaf_hash, leaf_mac from audit_event where seq = 1");
+        try {
+            assertThat(paged.run().verdict().firstProblem()).isPresent();
+        } finally {
+            tamper("delete from audit_event where seq = 0",
+                    "alter table audit_event add constraint audit_event_seq_check check (seq >= 1)");
+        }
+    }
+
+    @Test
     void shouldNameAnEditedEvent() throws Exception {
         tamper("update audit_event set purpose = 'nothing to see' where seq = 7");
         expect("event 7: its content no longer matches the leaf hash sealed with it");
