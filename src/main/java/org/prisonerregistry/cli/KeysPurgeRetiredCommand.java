@@ -5,8 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.prisonerregistry.keys.KeyRotationService;
-import org.prisonerregistry.keys.KeyRotationService.RotationNotFinishedException;
-import org.prisonerregistry.keys.KeyringUnavailableException;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -44,18 +42,9 @@ public class KeysPurgeRetiredCommand implements Callable<Integer> {
             return 0;
         } catch (RuntimeException e) {
             // Keyring and rotation messages name files, versions and counts, never key material.
-            err.println("Purge failed: " + keyMessage(e));
+            err.println("Purge failed: " + KeysCommand.keyringMessage(e));
             err.flush();
             return 1;
         }
-    }
-
-    private static String keyMessage(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof KeyringUnavailableException || cause instanceof RotationNotFinishedException) {
-                return cause.getMessage();
-            }
-        }
-        return e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 }

@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.prisonerregistry.keys.KeyRotation;
 import org.prisonerregistry.keys.KeyRotationService;
-import org.prisonerregistry.keys.KeyRotationService.RotationNotFinishedException;
-import org.prisonerregistry.keys.KeyringUnavailableException;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -57,19 +55,9 @@ public class KeysRotateCommand implements Callable<Integer> {
             return 0;
         } catch (RuntimeException e) {
             // Keyring and rotation messages name files, versions and counts, never key material.
-            err.println("Rotation failed: " + keyMessage(e));
+            err.println("Rotation failed: " + KeysCommand.keyringMessage(e));
             err.flush();
             return 1;
         }
-    }
-
-    /** The keyring's or rotation's own message when there is one (start-up wraps it in Spring's exceptions). */
-    private static String keyMessage(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof KeyringUnavailableException || cause instanceof RotationNotFinishedException) {
-                return cause.getMessage();
-            }
-        }
-        return e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 }
