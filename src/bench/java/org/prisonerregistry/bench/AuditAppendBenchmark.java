@@ -156,7 +156,7 @@ public class AuditAppendBenchmark {
         public void tearDown() throws IOException {
             sealer.stop();
             AuditVerifier verifier = new AuditVerifier(new CheckpointVerifier(key.noteKey()), LeafMac.derivedFrom(key));
-            var verdict = transaction.execute(status -> verifier.verify(repository.readAll(), repository.readCheckpoints(),
+            var verdict = transaction.execute(status -> verifier.verify(repository.everyEvent(), repository.readCheckpoints(),
                     checkpointFile.readNotes()));
             System.out.printf("%n[audit] verified %d events and %d checkpoints: %s%n", verdict.events(), verdict.checkpoints(),
                     verdict.intact() ? "intact" : verdict.firstProblem().orElseThrow());

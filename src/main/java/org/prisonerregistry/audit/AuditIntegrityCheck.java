@@ -1,8 +1,6 @@
 package org.prisonerregistry.audit;
 
-import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -15,8 +13,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public final class AuditIntegrityCheck {
 
-    /** Events read per statement. */
-    static final int PAGE = 10_000;
 
     private final AuditLogRepository repository;
     private final TransactionTemplate snapshot;
@@ -27,7 +23,7 @@ public final class AuditIntegrityCheck {
 
     public AuditIntegrityCheck(AuditLogRepository repository, PlatformTransactionManager transactions,
                                AuditVerifier verifier, CheckpointFile checkpointFile, NoteKey noteKey) {
-        this(repository, transactions, verifier, checkpointFile, noteKey, PAGE);
+        this(repository, transactions, verifier, checkpointFile, noteKey, AuditLogRepository.PAGE);
     }
 
     AuditIntegrityCheck(AuditLogRepository repository, PlatformTransactionManager transactions, AuditVerifier verifier,
@@ -48,42 +44,7 @@ public final class AuditIntegrityCheck {
         // read now is also in the snapshot taken next, and a newer one cannot pass for a cut tail.
         List<String> external = checkpointFile.readNotes();
         return snapshot.execute(status -> new AuditIntegrityReport(
-                verifier.verify(everyEvent(), repository.readCheckpoints(), external),
+                verifier.verify(repository.everyEvent(page), repository.readCheckpoints(), external),
                 repository.pendingCount(), external.size(), noteKey.verifierKey()));
-    }
-
-    /**
-     * Every sealed event in sequence order, as {@link AuditLogRepository#readAll} gives them, but a page
-     * at a time, within the caller's snapshot.
-     */
-    private Iterable<LoggedEvent> everyEvent() {
-        return () -> new Iterator<>() {
-            private List<LoggedEvent> current = List.of();
-            private int at;
-            private boolean lastPage;
-
-            @Override
-            public boolean hasNext() {
-                if (at < current.size()) {
-                    return true;
-                }
-                if (lastPage) {
-                    return false;
-                }
-                // the first page from the very start: an event forged below 1 must reach the verifier too
-                current = current.isEmpty() ? repository.readFirst(page) : repository.readAfter(current.getLast().seq(), page);
-                at = 0;
-                lastPage = current.size() < page;
-                return !current.isEmpty();
-            }
-
-            @Override
-            public LoggedEvent next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                return current.get(at++);
-            }
-        };
     }
 }

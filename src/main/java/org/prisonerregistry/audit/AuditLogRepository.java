@@ -9,8 +9,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.JSON;
@@ -35,6 +37,8 @@ public class AuditLogRepository {
 
     /** The columns a staged event is written with. */
     private static final int STAGED_COLUMNS = 11;
+    /** Events read per statement by {@link #everyEvent()}. */
+    static final int PAGE = 10_000;
 
     private final DSLContext db;
     private final SealingBacklog backlog;
@@ -51,7 +55,7 @@ public class AuditLogRepository {
      * <p>The event is staged, not yet numbered: taking the next sequence number here would hold the
      * chain head's lock until the caller commits and serialise every audited request of every
      * instance. {@link AuditSealer} gives it its sequence number and leaf hash within the sealing
-     * interval (at most one second), so {@link #readAll}/{@link #readAfter} see it only then. While
+     * interval (at most one second), so {@link #everyEvent}/{@link #readAfter} see it only then. While
      * the sealers are behind, this waits a moment first ({@link SealingBacklog}).
      *
      * @return the staged event's receipt number: unique and increasing in staging order, but not
@@ -122,9 +126,45 @@ public class AuditLogRepository {
         db.execute(sql.toString(), values.toArray());
     }
 
-    /** Every event, in sequence order, as stored: the leaf hash is the sealed one, not recomputed. */
-    public List<LoggedEvent> readAll() {
-        return db.selectFrom(AUDIT_EVENT).orderBy(AUDIT_EVENT.SEQ).fetch(AuditLogRepository::toLoggedEvent);
+    /**
+     * Every event in sequence order, as stored (the leaf hash is the sealed one, not recomputed), read
+     * {@link #PAGE} at a time as the iteration goes: a log of millions of events is never all in
+     * memory. Iterate within one transaction to see one snapshot.
+     */
+    public Iterable<LoggedEvent> everyEvent() {
+        return everyEvent(PAGE);
+    }
+
+    /** {@link #everyEvent()}, {@code page} events per statement. */
+    Iterable<LoggedEvent> everyEvent(int page) {
+        return () -> new Iterator<>() {
+            private List<LoggedEvent> current = List.of();
+            private int at;
+            private boolean lastPage;
+
+            @Override
+            public boolean hasNext() {
+                if (at < current.size()) {
+                    return true;
+                }
+                if (lastPage) {
+                    return false;
+                }
+                // the first page from the very start: an event forged below 1 must be read too
+                current = current.isEmpty() ? readFirst(page) : readAfter(current.getLast().seq(), page);
+                at = 0;
+                lastPage = current.size() < page;
+                return !current.isEmpty();
+            }
+
+            @Override
+            public LoggedEvent next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return current.get(at++);
+            }
+        };
     }
 
     /** The first {@code limit} events in sequence order, whatever their numbers (a forged one may lie below 1). */
