@@ -22,7 +22,9 @@ import org.springframework.graphql.execution.ErrorType;
  * One schema field behind its {@code @policy}: before the field's own fetcher runs, the caller's
  * acting role must be admitted, and a SPECIAL field needs a stated purpose. A refused field resolves
  * to null with an UNAUTHORIZED (no role) or FORBIDDEN error; its fetcher never runs, so no value is
- * read. Row scoping is the services' job; this decides the columns.
+ * read. Row scoping is the services' job; this decides the columns. An argument or input field that
+ * selects by a value ({@link RevealingInputs}) is for the roles that may read the fields it reveals:
+ * given a value by another role, it refuses the whole field the same way, before the fetcher runs.
  *
  * <p>It also keeps the operation's audit trail: every RESTRICTED or SPECIAL field admitted, with the
  * person its source record is about, every refusal with its outcome, and every root field answered
@@ -110,7 +112,10 @@ final class PolicedField {
         }
         if (refusal != null) {
             if (trail != null) {
-                trail.refused(refusal.outcome(), refusal.refused() == null ? coordinates : refusal.refused(), source);
+                trail.refused(refusal.outcome(), coordinates, source);
+                if (refusal.refused() != null) { // the field is refused for its input: the log names both
+                    trail.refused(refusal.outcome(), refusal.refused(), source);
+                }
             }
             return refusal.asResult(env.get());
         }

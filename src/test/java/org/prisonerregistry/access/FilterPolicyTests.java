@@ -68,7 +68,7 @@ class FilterPolicyTests {
                     + statements.statements()).isZero();
             AuditEventRecord event = single(eventsOf(operation));
             assertThat(event.getOutcome()).isEqualTo("FORBIDDEN");
-            assertThat(event.getFields().data()).contains("DetaineeFilter.legalProvisionCode");
+            assertThat(event.getFields().data()).contains("DetaineeFilter.legalProvisionCode", "Query.detainees");
         }
 
         List<String> found = actors.lawyer().document(BY_PROVISION.formatted("LawyerByProvision"))
