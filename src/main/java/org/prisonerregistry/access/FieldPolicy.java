@@ -3,6 +3,7 @@ package org.prisonerregistry.access;
 import graphql.schema.GraphQLAppliedDirective;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLObjectType;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -50,6 +51,34 @@ public record FieldPolicy(Set<String> allow, String dataClass) {
     public boolean needsPurpose() {
         return "SPECIAL".equals(dataClass);
     }
+
+    private static final List<String> CLASSES = List.of("PUBLIC", "INTERNAL", "RESTRICTED", "SPECIAL");
+
+    /**
+     * A policy that admits only what each of {@code policies} admits, of the strictest of their data
+     * classes. SELF is dropped: it admits a record's owner, and this is for decisions taken before
+     * any record is known.
+     */
+    static FieldPolicy strictestOf(List<FieldPolicy> policies) {
+        Set<String> allow = null;
+        String dataClass = "PUBLIC";
+        for (FieldPolicy policy : policies) {
+            Set<String> admitted = policy.admitsEveryone() ? EVERY_AUDIENCE : policy.allow();
+            allow = allow == null ? new HashSet<>(admitted) : allow;
+            allow.retainAll(admitted);
+            if (CLASSES.indexOf(policy.dataClass()) > CLASSES.indexOf(dataClass)) {
+                dataClass = policy.dataClass();
+            }
+        }
+        if (allow == null) {
+            throw new IllegalArgumentException("No policy to combine");
+        }
+        allow.remove("SELF");
+        return new FieldPolicy(Set.copyOf(allow), dataClass);
+    }
+
+    private static final Set<String> EVERY_AUDIENCE = Set.of("PUBLIC", "ANALYST", "COORDINATOR", "LAWYER",
+            "PROTECTION_OFFICER", "AUDITOR", "ADMIN");
 
     private static Optional<FieldPolicy> read(GraphQLAppliedDirective directive) {
         if (directive == null) {

@@ -2,6 +2,12 @@ package org.prisonerregistry.access;
 
 import graphql.TrivialDataFetcher;
 import graphql.schema.DataFetcher;
+import graphql.schema.GraphQLArgument;
+import graphql.schema.GraphQLDirectiveContainer;
+import graphql.schema.GraphQLInputObjectField;
+import graphql.schema.GraphQLInputObjectType;
+import graphql.schema.GraphQLInputType;
+import graphql.schema.GraphQLSchemaElement;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLNamedType;
 import graphql.schema.GraphQLObjectType;
@@ -19,9 +25,10 @@ import org.springframework.graphql.execution.GraphQlSource;
 import org.springframework.stereotype.Component;
 
 /**
- * Refuses to let the server start while any field of the schema lacks an access policy, so a new
- * field cannot be exposed by forgetting to decide who may see it. Every integration test starts
- * the server, so such a field fails the build too.
+ * Refuses to let the server start while any field of the schema lacks an access policy, or any input
+ * a query can be given lacks a declaration of what it reveals, so a new field or filter cannot be
+ * exposed by forgetting to decide who may use it. Every integration test starts the server, so such
+ * a field or filter fails the build too.
  */
 @Component
 class PolicyCoverage {
@@ -31,6 +38,15 @@ class PolicyCoverage {
         if (!missing.isEmpty()) {
             throw new IllegalStateException("These schema fields have no @policy (on the field or its type): "
                     + String.join(", ", missing));
+        }
+        List<String> undeclared = undeclaredInputs(graphQlSource.schema());
+        if (!undeclared.isEmpty()) {
+            throw new IllegalStateException("These arguments and input fields select by a value but declare neither"
+                    + " @reveals nor @revealsNothing: " + String.join(", ", undeclared));
+        }
+        List<String> unknown = unknownRevealedFields(graphQlSource.schema());
+        if (!unknown.isEmpty()) {
+            throw new IllegalStateException("These @reveals name no field with a policy: " + String.join(", ", unknown));
         }
         List<String> nonNull = refusableNonNullFields(graphQlSource.schema());
         if (!nonNull.isEmpty()) {
@@ -55,7 +71,9 @@ class PolicyCoverage {
             if (type instanceof GraphQLObjectType object && !object.getName().startsWith("__")) {
                 for (GraphQLFieldDefinition field : object.getFieldDefinitions()) {
                     boolean guarded = FieldPolicy.of(object, field)
-                            .map(policy -> !policy.admitsEveryone() || "Mutation".equals(object.getName())).orElse(false);
+                            .map(policy -> !policy.admitsEveryone() || "Mutation".equals(object.getName())
+                                    || !RevealingInputs.of(object, field).isEmpty())
+                            .orElse(false);
                     DataFetcher<?> fetcher = schema.getCodeRegistry().getDataFetcher(object, field);
                     if (guarded && fetcher instanceof TrivialDataFetcher<?> && !(fetcher instanceof PolicedProperty)) {
                         unguarded.add(object.getName() + "." + field.getName());
@@ -125,6 +143,85 @@ class PolicyCoverage {
             admitted.add("SELF");
         }
         return admitted;
+    }
+
+    /**
+     * Every argument of a field that a query reaches (any object type's but Mutation's; introspection
+     * aside), and every field of an input type such an argument reaches, that carries a value of its
+     * own (a scalar or enum, or a list of them) and declares neither {@code @reveals} nor
+     * {@code @revealsNothing}, or both. An input object is covered by its fields. Mutation inputs
+     * write values, and the mutation's own policy decides who may give them.
+     */
+    static List<String> undeclaredInputs(GraphQLSchema schema) {
+        List<String> undeclared = new ArrayList<>();
+        Deque<GraphQLInputObjectType> work = new ArrayDeque<>();
+        Set<String> seen = new HashSet<>();
+        for (GraphQLNamedType type : schema.getAllTypesAsList()) {
+            if (type instanceof GraphQLObjectType object && !object.getName().startsWith("__")
+                    && object != schema.getMutationType()) {
+                for (GraphQLFieldDefinition field : object.getFieldDefinitions()) {
+                    for (GraphQLArgument argument : field.getArguments()) {
+                        check(object.getName() + "." + field.getName() + "(" + argument.getName() + ":)", argument,
+                                argument.getType(), undeclared, work, seen);
+                    }
+                }
+            }
+        }
+        while (!work.isEmpty()) {
+            GraphQLInputObjectType input = work.poll();
+            for (GraphQLInputObjectField field : input.getFieldDefinitions()) {
+                check(input.getName() + "." + field.getName(), field, field.getType(), undeclared, work, seen);
+            }
+        }
+        undeclared.sort(null);
+        return undeclared;
+    }
+
+    private static void check(String coordinates, GraphQLDirectiveContainer input, GraphQLInputType type,
+                              List<String> undeclared, Deque<GraphQLInputObjectType> work, Set<String> seen) {
+        boolean reveals = input.hasAppliedDirective(RevealingInputs.REVEALS);
+        boolean nothing = input.hasAppliedDirective(RevealingInputs.REVEALS_NOTHING);
+        if (GraphQLTypeUtil.unwrapAll(type) instanceof GraphQLInputObjectType object) {
+            if (seen.add(object.getName())) {
+                work.add(object);
+            }
+            if (reveals && nothing) {
+                undeclared.add(coordinates + " (both)");
+            }
+        } else if (reveals == nothing) {
+            undeclared.add(coordinates + (reveals ? " (both)" : ""));
+        }
+    }
+
+    /** Every {@code @reveals} anywhere in the schema that names something other than an output field with a policy. */
+    static List<String> unknownRevealedFields(GraphQLSchema schema) {
+        List<String> unknown = new ArrayList<>();
+        for (GraphQLNamedType type : schema.getAllTypesAsList()) {
+            if (type instanceof GraphQLObjectType object && !object.getName().startsWith("__")) {
+                for (GraphQLFieldDefinition field : object.getFieldDefinitions()) {
+                    for (GraphQLArgument argument : field.getArguments()) {
+                        unknownIn(schema, object.getName() + "." + field.getName() + "(" + argument.getName() + ":)",
+                                argument, unknown);
+                    }
+                }
+            } else if (type instanceof GraphQLInputObjectType input) {
+                for (GraphQLInputObjectField field : input.getFieldDefinitions()) {
+                    unknownIn(schema, input.getName() + "." + field.getName(), field, unknown);
+                }
+            }
+        }
+        unknown.sort(null);
+        return unknown;
+    }
+
+    private static void unknownIn(GraphQLSchema schema, String coordinates, GraphQLSchemaElement input, List<String> unknown) {
+        RevealingInputs.revealed(input).ifPresent(fields -> {
+            if (fields.isEmpty()) {
+                unknown.add(coordinates + " (names no field)");
+            }
+            fields.stream().filter(name -> RevealingInputs.revealedPolicy(schema, name).isEmpty())
+                    .forEach(name -> unknown.add(coordinates + " → " + name));
+        });
     }
 
     /** Every {@code Type.field} of an object type (introspection aside) with no policy of its own or its type's. */

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import org.prisonerregistry.access.SearchAudit;
 import org.prisonerregistry.common.Connection;
 import org.prisonerregistry.common.PageRequest;
 import org.prisonerregistry.detainee.DetaineeInputs.CaseloadInput;
@@ -42,21 +41,16 @@ class DetaineeController {
         return service.get(id);
     }
 
+    /** Who may search by a national ID, and how the search is audited, the schema's {@code @reveals} says. */
     @QueryMapping
-    Detainee detaineeByNationalId(@Argument String nationalId, DataFetchingEnvironment env) {
-        Detainee found = service.byNationalId(nationalId);
-        SearchAudit.searched(env, "Query.detaineeByNationalId", found == null ? List.of() : List.of(found));
-        return found;
+    Detainee detaineeByNationalId(@Argument String nationalId) {
+        return service.byNationalId(nationalId);
     }
 
+    /** Who may filter by what, and how a search by name is audited, the schema's {@code @reveals} says. */
     @QueryMapping
-    Connection<Detainee> detainees(@Argument DetaineeFilter filter, @Argument Integer first, @Argument String after,
-                                   DataFetchingEnvironment env) {
-        Connection<Detainee> page = service.page(filter, PageRequest.of(first, after, DetaineeService.CURSOR_KIND));
-        if (filter != null && filter.name() != null) {
-            SearchAudit.searched(env, "DetaineeFilter.name", page.edges().stream().map(Connection.Edge::node).toList());
-        }
-        return page;
+    Connection<Detainee> detainees(@Argument DetaineeFilter filter, @Argument Integer first, @Argument String after) {
+        return service.page(filter, PageRequest.of(first, after, DetaineeService.CURSOR_KIND));
     }
 
     /** Counted only when a client asks for it, with the page's own filter. */

@@ -1,6 +1,7 @@
 package org.prisonerregistry.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.prisonerregistry.db.Tables.AUDIT_EVENT;
 
 import graphql.schema.GraphQLArgument;
 import graphql.schema.GraphQLEnumType;
@@ -30,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -84,6 +86,9 @@ class PolicyMatrixTests {
 
     @Autowired
     TestTokens tokens;
+
+    @Autowired
+    DSLContext db;
 
     @LocalServerPort
     int port;
@@ -224,6 +229,184 @@ class PolicyMatrixTests {
             }
         }
         assertThat(mismatches).as("mutations that answer differently from the policy").isEmpty();
+    }
+
+    /**
+     * Every argument and input field that declares what it reveals, found in the served schema (so a
+     * filter added later is covered without a change here), is given a value by every role and by a
+     * caller without a token. It is admitted exactly when the role may use the field and read every
+     * field the input reveals; otherwise the field comes back null with FORBIDDEN at its path, naming
+     * the input and the role, and the refusal is in the audit log (a caller without a token is
+     * refused at the door with 401).
+     */
+    @Test
+    void shouldAdmitEveryInputThatSelectsByAValueExactlyToTheRolesThatMayReadWhatItReveals() throws Exception {
+        GraphQLSchema schema = graphQlSource.schema();
+        Map<String, List<Step>> paths = shortestPaths(schema);
+        String prefix = TestData.unique("Inputs").replace('-', '_');
+        List<String> mismatches = new ArrayList<>();
+        Map<String, String> refusalsToFind = new LinkedHashMap<>();
+        Set<String> covered = new java.util.TreeSet<>();
+        int requests = 0;
+        for (GraphQLNamedType named : schema.getAllTypesAsList()) {
+            if (!(named instanceof GraphQLObjectType type) || type.getName().startsWith("__")
+                    || type == schema.getMutationType()) {
+                continue;
+            }
+            for (GraphQLFieldDefinition field : type.getFieldDefinitions()) {
+                List<Step> path = type == schema.getQueryType() ? List.of() : paths.get(type.getName());
+                if (path == null) {
+                    continue; // no query reaches the type: the coverage at startup does not ask its inputs for a declaration
+                }
+                for (InputSetting setting : settings(type, field)) {
+                    covered.add(setting.coordinates());
+                    FieldPolicy fieldPolicy = FieldPolicy.of(type, field).orElseThrow();
+                    FieldPolicy revealed = FieldPolicy.strictestOf(setting.revealed().stream()
+                            .map(name -> RevealingInputs.revealedPolicy(schema, name).orElseThrow()).toList());
+                    String inner = field.getName() + "(" + setting.arguments() + ")" + selection(field.getType());
+                    List<String> fieldPath = new ArrayList<>(path.stream().map(Step::field).toList());
+                    fieldPath.add(field.getName());
+                    for (Role role : Role.values()) {
+                        String operation = prefix + "_" + requests++;
+                        JsonNode answer = post("query " + operation + " { " + wrap(path, inner) + " }", tokenOf.get(role));
+                        boolean pathAdmitted = path.stream().allMatch(step -> admits(step.policy(), role));
+                        boolean fieldAdmitted = pathAdmitted && admits(fieldPolicy, role);
+                        boolean admitted = fieldAdmitted && revealed.admits(role.name());
+                        boolean refused = refusalAt(answer, fieldPath);
+                        String where = role + " " + setting.coordinates();
+                        if (admitted && refused) {
+                            mismatches.add(where + ": admitted by the policy but refused: " + answer.path("errors"));
+                        } else if (!admitted && !refused) {
+                            mismatches.add(where + ": refused by the policy but no FORBIDDEN/UNAUTHORIZED on its path: "
+                                    + answer);
+                        } else if (!admitted && !valueAt(answer.path("data"), path, field.getName()).isNull()
+                                && !valueAt(answer.path("data"), path, field.getName()).isMissingNode()) {
+                            mismatches.add(where + ": refused by the policy but a value came back");
+                        } else if (!admitted && fieldAdmitted) {
+                            // the field alone is admitted: the refusal is the input's, and says so
+                            String message = answer.path("errors").toString();
+                            if (!message.contains(setting.coordinates()) || !message.contains(role.name())) {
+                                mismatches.add(where + ": the refusal names neither the input nor the role: " + message);
+                            }
+                            refusalsToFind.put(operation, setting.coordinates());
+                        }
+                    }
+                    HttpResponse<String> anonymous = postWithoutToken("{ " + wrap(path, inner) + " }");
+                    if (anonymous.statusCode() != 401 && !(revealed.admitsEveryone() && fieldPolicy.admitsEveryone())) {
+                        mismatches.add("no token " + setting.coordinates() + ": expected 401, got " + anonymous.statusCode()
+                                + " " + anonymous.body());
+                    }
+                }
+            }
+        }
+        assertThat(mismatches).as("inputs answered differently from the policy").isEmpty();
+        assertThat(covered).as("inputs that select by a value").contains("DetaineeFilter.legalProvisionCode",
+                "DetaineeFilter.name", "DetaineeFilter.supportStatus", "Query.detaineeByNationalId(nationalId:)",
+                "DefenderFilter.riskLevel", "AuditEventFilter.detaineeId").hasSizeGreaterThanOrEqualTo(30);
+        assertThat(refusalsToFind).as("refusals of an input whose field alone is admitted").hasSizeGreaterThanOrEqualTo(6)
+                .containsValues("DetaineeFilter.legalProvisionCode", "DetaineeFilter.name", "DefenderFilter.riskLevel");
+        Map<String, List<String>> audited = awaitRefusals(refusalsToFind.keySet());
+        refusalsToFind.forEach((operation, coordinates) -> assertThat(audited.get(operation))
+                .as("the audited refusal of " + coordinates + " (" + operation + ")").isNotNull().contains(coordinates));
+    }
+
+    /** One way to give a declared input a value: the field's arguments, with that input set and the required ones filled. */
+    private record InputSetting(String coordinates, List<String> revealed, String arguments) {}
+
+    /** A setting for every argument and input field, however nested, of {@code type.field} that declares {@code @reveals}. */
+    private List<InputSetting> settings(GraphQLObjectType type, GraphQLFieldDefinition field) {
+        List<InputSetting> settings = new ArrayList<>();
+        for (GraphQLArgument argument : field.getArguments()) {
+            String others = field.getArguments().stream()
+                    .filter(a -> a != argument && GraphQLTypeUtil.isNonNull(a.getType()))
+                    .map(a -> a.getName() + ": " + validValue(a.getType())).reduce((x, y) -> x + ", " + y)
+                    .map(x -> ", " + x).orElse("");
+            RevealingInputs.revealed(argument).ifPresent(revealed -> settings.add(new InputSetting(
+                    type.getName() + "." + field.getName() + "(" + argument.getName() + ":)", revealed,
+                    argument.getName() + ": " + validValue(argument.getType()) + others)));
+            for (Map.Entry<String, Map.Entry<List<String>, String>> nested
+                    : nestedSettings(argument.getType(), new java.util.HashSet<>()).entrySet()) {
+                settings.add(new InputSetting(nested.getKey(), nested.getValue().getKey(),
+                        argument.getName() + ": " + nested.getValue().getValue() + others));
+            }
+        }
+        return settings;
+    }
+
+    /** For each declared field of the input type (and below): its coordinates, what it reveals, and a value setting it. */
+    private static Map<String, Map.Entry<List<String>, String>> nestedSettings(GraphQLInputType type, Set<String> visiting) {
+        Map<String, Map.Entry<List<String>, String>> settings = new LinkedHashMap<>();
+        if (!(GraphQLTypeUtil.unwrapAll(type) instanceof GraphQLInputObjectType input) || !visiting.add(input.getName())) {
+            return settings;
+        }
+        boolean list = GraphQLTypeUtil.unwrapNonNull(type) instanceof GraphQLList;
+        for (GraphQLInputObjectField field : input.getFieldDefinitions()) {
+            String required = input.getFieldDefinitions().stream()
+                    .filter(f -> f != field && GraphQLTypeUtil.isNonNull(f.getType()))
+                    .map(f -> ", " + f.getName() + ": " + validValue(f.getType())).reduce("", String::concat);
+            RevealingInputs.revealed(field).ifPresent(revealed -> settings.put(input.getName() + "." + field.getName(),
+                    Map.entry(revealed, wrapped(list, "{ " + field.getName() + ": " + validValue(field.getType()) + required + " }"))));
+            nestedSettings(field.getType(), visiting).forEach((coordinates, below) -> settings.putIfAbsent(coordinates,
+                    Map.entry(below.getKey(), wrapped(list, "{ " + field.getName() + ": " + below.getValue() + required + " }"))));
+        }
+        visiting.remove(input.getName());
+        return settings;
+    }
+
+    private static String wrapped(boolean list, String value) {
+        return list ? "[" + value + "]" : value;
+    }
+
+    /** A value of the input type that parses; whether the service then accepts it does not matter here. */
+    private static String validValue(GraphQLInputType type) {
+        GraphQLType unwrapped = GraphQLTypeUtil.unwrapNonNull(type);
+        if (unwrapped instanceof GraphQLList list) {
+            return "[" + validValue((GraphQLInputType) list.getWrappedType()) + "]";
+        }
+        if (unwrapped instanceof GraphQLInputObjectType input) {
+            return "{" + input.getFieldDefinitions().stream().filter(f -> GraphQLTypeUtil.isNonNull(f.getType()))
+                    .map(f -> " " + f.getName() + ": " + validValue(f.getType())).reduce("", String::concat) + " }";
+        }
+        if (unwrapped instanceof GraphQLEnumType enumType) {
+            return enumType.getValues().getFirst().getName();
+        }
+        return switch (((GraphQLScalarType) unwrapped).getName()) {
+            case "ID" -> "\"" + UUID.randomUUID() + "\"";
+            case "Int" -> "5";
+            case "Boolean" -> "true";
+            case "Date" -> "\"2020-01-01\"";
+            case "DateTime" -> "\"2020-01-01T00:00:00Z\"";
+            case "BigDecimal" -> "1";
+            default -> "\"CL\"";
+        };
+    }
+
+    /** The fields of the FORBIDDEN events of these operations, once all of them are in the log (or a few seconds passed). */
+    private Map<String, List<String>> awaitRefusals(Set<String> operations) throws InterruptedException {
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(5);
+        Map<String, List<String>> found = new LinkedHashMap<>();
+        while (true) {
+            found.clear();
+            db.selectFrom(AUDIT_EVENT).where(AUDIT_EVENT.OPERATION_NAME.in(operations))
+                    .and(AUDIT_EVENT.OUTCOME.eq("FORBIDDEN"))
+                    .forEach(event -> {
+                        List<String> fields = new ArrayList<>();
+                        JSON.readTree(event.getFields().data()).forEach(name -> fields.add(name.asString()));
+                        found.put(event.getOperationName(), fields);
+                    });
+            if (found.size() >= operations.size() || java.time.Instant.now().isAfter(deadline)) {
+                return found;
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private HttpResponse<String> postWithoutToken(String document) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/graphql"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("query", document))))
+                .build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
