@@ -70,8 +70,8 @@ final class ApplicationRoleGrants implements Callback {
     public void handle(Event event, Context context) {
         if (!endpoint.separateMigrationRole()) {
             log.warn("Database: the application and the migrations use one role ({}), which owns the tables: only the "
-                    + "triggers keep the audit log append-only. Set REGISTRY_DB_MIGRATION_USER and _PASSWORD to migrate as "
-                    + "another role", endpoint.user());
+                    + "triggers keep the audit log append-only, and that role could delete staged events before they are sealed. Set "
+                    + "REGISTRY_DB_MIGRATION_USER and _PASSWORD to migrate as another role", endpoint.user());
             return;
         }
         Connection connection = context.getConnection();
