@@ -26,9 +26,10 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The audit tables of {@code V3__audit_log.sql} and {@code V9__audit_sealing.sql}: staging events
- * in the caller's transaction, sealing them into the one total order decided inside PostgreSQL,
- * and reading them back for the verifier.
+ * The audit tables of {@code V3__audit_log.sql}, {@code V9__audit_sealing.sql} and
+ * {@code V12__audit_staging_authentication.sql}: staging events, each with its {@link StagingTag},
+ * in the caller's transaction, sealing them into the one total order decided inside PostgreSQL
+ * (through the functions of V12), and reading them back for the verifier.
  */
 @Repository
 public class AuditLogRepository {
