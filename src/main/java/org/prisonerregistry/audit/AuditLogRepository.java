@@ -71,9 +71,12 @@ public class AuditLogRepository {
         return stage(event);
     }
 
-    /** Stages the event with its {@link StagingTag} at once, whatever the backlog: for the sealer's own events. */
-    long stage(AuditEvent event) {
-        StagingTag tag = stagingMac.tag(event);
+    private long stage(AuditEvent event) {
+        return stage(event, stagingMac.tag(event));
+    }
+
+    /** Stages the event with the tag given at once, whatever the backlog: for the sealer's own events. */
+    long stage(AuditEvent event, StagingTag tag) {
         return db.insertInto(AUDIT_EVENT_STAGED)
                 .set(AUDIT_EVENT_STAGED.OCCURRED_AT, utc(event.occurredAt()))
                 .set(AUDIT_EVENT_STAGED.SUBJECT, event.subject())

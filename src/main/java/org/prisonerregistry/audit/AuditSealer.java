@@ -113,8 +113,8 @@ public final class AuditSealer implements SmartLifecycle {
 
     /**
      * Numbers and seals the batch after the frontier, moves it into the log and advances the head. A
-     * row the registry did not stage is sealed as the record of its refusal in its place; then the
-     * round logs an error and stages an ALERT event (sealed next round), and the others are sealed as usual.
+     * row the registry did not stage is sealed as the record of its refusal in its place, and the
+     * others as usual; then the round logs an error and seals an ALERT event after the batch.
      */
     private void sealBatch(List<StagedRow> staged, TreeFrontier frontier) {
         Map<Long, String> refusals = stagedEventCheck.refusals(staged, frontier.size() + 1);
@@ -138,10 +138,19 @@ public final class AuditSealer implements SmartLifecycle {
         if (!refused.isEmpty()) {
             // receipts, sequence numbers and fixed reasons only: nothing of what the rows held
             Map.Entry<Long, String> first = refusals.entrySet().iterator().next();
-            log.error("Audit: {} (receipt {}: {}{}); an ALERT event follows; run audit verify", StagedEventCheck.describe(refused),
+            log.error("Audit: {} (receipt {}: {}{}); an ALERT event follows them; run audit verify", StagedEventCheck.describe(refused),
                     first.getKey(), first.getValue(), refused.size() > 1 ? "; and others" : "");
-            repository.stage(StagedEventCheck.alert(refused, now));
+            sealAlert(StagedEventCheck.alert(refused, now), frontier);
         }
+    }
+
+    /** Stages the round's ALERT and seals it at once, in the same transaction: it never waits behind what it reports. */
+    private void sealAlert(AuditEvent alert, TreeFrontier frontier) {
+        StagingTag tag = stagedEventCheck.tag(alert);
+        long receipt = repository.stage(alert, tag);
+        Sealing sealing = new Sealing(receipt, LoggedEvent.seal(frontier.size() + 1, alert, leafMac, tag), false);
+        frontier.append(sealing.logged().leafHash());
+        repository.seal(List.of(sealing), new ChainHead(frontier.size(), frontier.pack()));
     }
 
     private Optional<StoredCheckpoint> checkpointIfDue(TreeFrontier frontier) {

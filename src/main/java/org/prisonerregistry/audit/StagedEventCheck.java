@@ -80,6 +80,11 @@ final class StagedEventCheck {
                 describe(refusals) + "; run audit verify", AuditOutcome.ALERT);
     }
 
+    /** A tag for an event the sealer writes itself. */
+    StagingTag tag(AuditEvent event) {
+        return stagingMac.tag(event);
+    }
+
     /** How many rows were refused and where their records lie: first and last only, so that it stays short for any batch. */
     static String describe(List<Sealing> refusals) {
         long first = refusals.getFirst().logged().seq();
