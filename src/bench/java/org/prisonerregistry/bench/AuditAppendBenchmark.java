@@ -44,6 +44,7 @@ import org.prisonerregistry.audit.CheckpointVerifier;
 import org.prisonerregistry.audit.LeafMac;
 import org.prisonerregistry.audit.LoggedEvent;
 import org.prisonerregistry.audit.SealingBacklog;
+import org.prisonerregistry.audit.StagingMac;
 import org.prisonerregistry.database.EmbeddedPostgresServer;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
@@ -100,8 +101,8 @@ public class AuditAppendBenchmark {
             db = DSL.using(new TransactionAwareDataSourceProxy(pool), SQLDialect.POSTGRES, new Settings().withExecuteLogging(false));
             transactions = new DataSourceTransactionManager(pool);
             transaction = new TransactionTemplate(transactions);
-            repository = new AuditLogRepository(db, backlog);
             key = AuditSigningKeyFile.loadOrCreate(Optional.empty(), dataDir, "bench.local/audit");
+            repository = new AuditLogRepository(db, backlog, StagingMac.derivedFrom(key));
         }
 
         void close() throws IOException {
@@ -131,7 +132,7 @@ public class AuditAppendBenchmark {
                     new AuditProperties.Checkpoints(1000, Duration.ofSeconds(60)),
                     new AuditProperties.Sealing(Duration.ofMillis(200), 2000));
             sealer = new AuditSealer(repository, transactions, new CheckpointSigner(key), LeafMac.derivedFrom(key),
-                    new CheckpointPublisher(checkpointFile), properties, backlog);
+                    StagingMac.derivedFrom(key), new CheckpointPublisher(checkpointFile), properties, backlog);
             sealer.start();
         }
 
@@ -155,7 +156,8 @@ public class AuditAppendBenchmark {
         @TearDown(Level.Trial)
         public void tearDown() throws IOException {
             sealer.stop();
-            AuditVerifier verifier = new AuditVerifier(new CheckpointVerifier(key.noteKey()), LeafMac.derivedFrom(key));
+            AuditVerifier verifier = new AuditVerifier(new CheckpointVerifier(key.noteKey()), LeafMac.derivedFrom(key),
+                    StagingMac.derivedFrom(key));
             var verdict = transaction.execute(status -> verifier.verify(repository.everyEvent(), repository.readCheckpoints(),
                     checkpointFile.readNotes()));
             System.out.printf("%n[audit] verified %d events and %d checkpoints: %s%n", verdict.events(), verdict.checkpoints(),

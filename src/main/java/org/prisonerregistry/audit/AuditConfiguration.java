@@ -23,6 +23,11 @@ class AuditConfiguration {
     }
 
     @Bean
+    StagingMac stagingMac(AuditSigningKey key) {
+        return StagingMac.derivedFrom(key);
+    }
+
+    @Bean
     CheckpointFile checkpointFile(AuditProperties audit, DatabaseProperties database) {
         Path file = audit.checkpointFileIn(database.dataDir());
         return new CheckpointFile(file);
@@ -30,15 +35,17 @@ class AuditConfiguration {
 
     @Bean
     AuditSealer auditSealer(AuditLogRepository repository, PlatformTransactionManager transactions, AuditSigningKey key,
-                            LeafMac leafMac, CheckpointFile checkpointFile, AuditProperties audit, SealingBacklog backlog) {
-        return new AuditSealer(repository, transactions, new CheckpointSigner(key), leafMac,
+                            LeafMac leafMac, StagingMac stagingMac, CheckpointFile checkpointFile, AuditProperties audit,
+                            SealingBacklog backlog) {
+        return new AuditSealer(repository, transactions, new CheckpointSigner(key), leafMac, stagingMac,
                 new CheckpointPublisher(checkpointFile), audit, backlog);
     }
 
     @Bean
     AuditIntegrityCheck auditIntegrityCheck(AuditLogRepository repository, PlatformTransactionManager transactions,
-                                            AuditSigningKey key, LeafMac leafMac, CheckpointFile checkpointFile) {
+                                            AuditSigningKey key, LeafMac leafMac, StagingMac stagingMac,
+                                            CheckpointFile checkpointFile) {
         return new AuditIntegrityCheck(repository, transactions,
-                new AuditVerifier(new CheckpointVerifier(key.noteKey()), leafMac), checkpointFile, key.noteKey());
+                new AuditVerifier(new CheckpointVerifier(key.noteKey()), leafMac, stagingMac), checkpointFile, key.noteKey());
     }
 }

@@ -4,6 +4,7 @@ import static org.prisonerregistry.db.Tables.AUDIT_CHAIN_HEAD;
 import static org.prisonerregistry.db.Tables.AUDIT_CHECKPOINT;
 import static org.prisonerregistry.db.Tables.AUDIT_EVENT;
 import static org.prisonerregistry.db.Tables.AUDIT_EVENT_STAGED;
+import static org.prisonerregistry.db.Tables.AUDIT_STAGING_MAC_BOUNDARY;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import org.jooq.DSLContext;
@@ -24,9 +26,10 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The audit tables of {@code V3__audit_log.sql} and {@code V9__audit_sealing.sql}: staging events
- * in the caller's transaction, sealing them into the one total order decided inside PostgreSQL,
- * and reading them back for the verifier.
+ * The audit tables of {@code V3__audit_log.sql}, {@code V9__audit_sealing.sql} and
+ * {@code V12__audit_staging_authentication.sql}: staging events, each with its {@link StagingTag},
+ * in the caller's transaction, sealing them into the one total order decided inside PostgreSQL
+ * (through the functions of V12), and reading them back for the verifier.
  */
 @Repository
 public class AuditLogRepository {
@@ -36,16 +39,18 @@ public class AuditLogRepository {
     };
 
     /** The columns a staged event is written with. */
-    private static final int STAGED_COLUMNS = 11;
+    private static final int STAGED_COLUMNS = 13;
     /** Events read per statement by {@link #everyEvent()}. */
     static final int PAGE = 10_000;
 
     private final DSLContext db;
     private final SealingBacklog backlog;
+    private final StagingMac stagingMac;
 
-    public AuditLogRepository(DSLContext db, SealingBacklog backlog) {
+    public AuditLogRepository(DSLContext db, SealingBacklog backlog, StagingMac stagingMac) {
         this.db = db;
         this.backlog = backlog;
+        this.stagingMac = stagingMac;
     }
 
     /**
@@ -63,6 +68,15 @@ public class AuditLogRepository {
      */
     public long append(AuditEvent event) {
         backlog.awaitRoom();
+        return stage(event);
+    }
+
+    private long stage(AuditEvent event) {
+        return stage(event, stagingMac.tag(event));
+    }
+
+    /** Stages the event with the tag given at once, whatever the backlog: for the sealer's own events. */
+    long stage(AuditEvent event, StagingTag tag) {
         return db.insertInto(AUDIT_EVENT_STAGED)
                 .set(AUDIT_EVENT_STAGED.OCCURRED_AT, utc(event.occurredAt()))
                 .set(AUDIT_EVENT_STAGED.SUBJECT, event.subject())
@@ -75,6 +89,8 @@ public class AuditLogRepository {
                 .set(AUDIT_EVENT_STAGED.FIELDS, json(event.fields()))
                 .set(AUDIT_EVENT_STAGED.PURPOSE, event.purpose())
                 .set(AUDIT_EVENT_STAGED.OUTCOME, event.outcome().name())
+                .set(AUDIT_EVENT_STAGED.NONCE, tag.nonce())
+                .set(AUDIT_EVENT_STAGED.MAC, tag.mac())
                 .returningResult(AUDIT_EVENT_STAGED.ID)
                 .fetchSingle().value1();
     }
@@ -92,6 +108,9 @@ public class AuditLogRepository {
      * {@code wal_writer_delay}s (0.6 s by default). A crash of the database server in that moment
      * could lose the events of the reads answered just before, the same window as sealing's. Changes
      * and their events always commit synchronously, through {@link #append}.
+     *
+     * <p>Each event carries its {@link StagingTag}, made here (an HMAC over about 2 kB costs
+     * microseconds) and sent in the same statement.
      */
     public void stageReadEvents(List<AuditEvent> events) {
         if (events.isEmpty()) {
@@ -102,14 +121,15 @@ public class AuditLogRepository {
         StringBuilder sql = new StringBuilder("""
                 with commit_without_waiting_for_the_disk as (select set_config('synchronous_commit', 'off', true))
                 insert into audit_event_staged (occurred_at, subject, roles, organisation, client_address, operation_name,
-                                                document_hash, touched_subjects, fields, purpose, outcome)
+                                                document_hash, touched_subjects, fields, purpose, outcome, nonce, mac)
                 """);
         List<Object> values = new ArrayList<>(events.size() * STAGED_COLUMNS);
         for (AuditEvent event : events) {
             int at = values.size();
             sql.append(at == 0 ? "select " : " union all select ")
-                    .append("{%d}::timestamptz, {%d}, {%d}::jsonb, {%d}, {%d}, {%d}, {%d}, {%d}::jsonb, {%d}::jsonb, {%d}, {%d}"
-                            .formatted(at, at + 1, at + 2, at + 3, at + 4, at + 5, at + 6, at + 7, at + 8, at + 9, at + 10))
+                    .append("{%d}::timestamptz, {%d}, {%d}::jsonb, {%d}, {%d}, {%d}, {%d}, {%d}::jsonb, {%d}::jsonb, {%d}, {%d}, {%d}::uuid, {%d}::bytea"
+                            .formatted(at, at + 1, at + 2, at + 3, at + 4, at + 5, at + 6, at + 7, at + 8, at + 9, at + 10,
+                                    at + 11, at + 12))
                     .append(" from commit_without_waiting_for_the_disk");
             values.add(DSL.val(utc(event.occurredAt())));
             values.add(DSL.val(event.subject()));
@@ -122,6 +142,9 @@ public class AuditLogRepository {
             values.add(DSL.val(json(event.fields()).data()));
             values.add(DSL.val(event.purpose(), String.class));
             values.add(DSL.val(event.outcome().name()));
+            StagingTag tag = stagingMac.tag(event);
+            values.add(DSL.val(tag.nonce()));
+            values.add(DSL.val(tag.mac()));
         }
         db.execute(sql.toString(), values.toArray());
     }
@@ -194,58 +217,96 @@ public class AuditLogRepository {
                 .fetchOptional(r -> r.value1().toInstant());
     }
 
-    /** The chain head's size and tree frontier, locked until this transaction ends; empty if another sealer holds it. */
+    /**
+     * The chain head's size and tree frontier, locked until this transaction ends; empty if another
+     * sealer holds it. Through {@code audit_lock_chain_head()}: the application's role may not update the head.
+     */
     Optional<ChainHead> lockHeadUnlessTaken() {
-        return db.select(AUDIT_CHAIN_HEAD.SIZE, AUDIT_CHAIN_HEAD.FRONTIER).from(AUDIT_CHAIN_HEAD)
-                .where(AUDIT_CHAIN_HEAD.ID.eq(1)).forUpdate().skipLocked()
-                .fetchOptional(r -> new ChainHead(r.value1(), r.value2()));
-    }
-
-    /** Staged events that committed, oldest first. Only the holder of the head lock calls this. */
-    List<StagedEvent> stagedBatch(int limit) {
-        return db.selectFrom(AUDIT_EVENT_STAGED).orderBy(AUDIT_EVENT_STAGED.ID).limit(limit)
-                .fetch(r -> new StagedEvent(r.getId(), toEvent(r)));
+        return db.fetchOptional("select head_size, head_frontier from audit_lock_chain_head()")
+                .map(r -> new ChainHead(r.get(0, Long.class), r.get(1, byte[].class)));
     }
 
     /**
-     * Moves sealed events from the stage into the log and advances the head, in the head lock's
-     * transaction. One statement moves the whole batch inside PostgreSQL: only receipts, sequence
-     * numbers, leaf hashes and MACs travel; the content columns are copied as they were read and hashed.
+     * Staged events that committed, oldest first, as stored: each with its tag, whether its nonce
+     * was sealed before, and its content unless that is not an event this registry writes. Only the
+     * holder of the head lock calls this.
      */
-    void seal(List<LoggedEvent> sealed, long[] receipts, ChainHead newHead) {
-        Long[] receiptArray = new Long[receipts.length];
-        Long[] seqs = new Long[sealed.size()];
-        String[] leafHashes = new String[sealed.size()];
-        String[] leafMacs = new String[sealed.size()];
+    List<StagedRow> stagedBatch(int limit) {
+        var sealedBefore = DSL.field(DSL.exists(DSL.selectOne().from(AUDIT_EVENT)
+                .where(AUDIT_EVENT.STAGED_NONCE.eq(AUDIT_EVENT_STAGED.NONCE))));
+        return db.select(AUDIT_EVENT_STAGED.asterisk(), sealedBefore).from(AUDIT_EVENT_STAGED)
+                .orderBy(AUDIT_EVENT_STAGED.ID).limit(limit)
+                .fetch(r -> {
+                    AuditEventStagedRecord staged = r.into(AUDIT_EVENT_STAGED);
+                    StagingTag tag = staged.getNonce() == null || staged.getMac() == null ? null
+                            : new StagingTag(staged.getNonce(), staged.getMac());
+                    return new StagedRow(staged.getId(), readableEvent(staged), tag, r.get(sealedBefore));
+                });
+    }
+
+    /** The first sequence number whose event must carry a staging tag (V12 recorded it; earlier events were staged without). */
+    long stagingTagsRequiredFrom() {
+        return db.select(AUDIT_STAGING_MAC_BOUNDARY.FIRST_SEQ).from(AUDIT_STAGING_MAC_BOUNDARY)
+                .where(AUDIT_STAGING_MAC_BOUNDARY.ID.eq(1)).fetchSingle().value1();
+    }
+
+    /**
+     * Hex SHA-256 of each staged row's PostgreSQL text form ({@code select s::text from audit_event_staged s}),
+     * by receipt: what a refusal record keeps of the row it replaces, enough to match it against a backup.
+     */
+    Map<Long, String> stagedRowHashes(List<Long> receipts) {
+        return db.resultQuery("select s.id, encode(sha256(convert_to(s::text, 'UTF8')), 'hex') from audit_event_staged s "
+                        + "where s.id = any({0}::bigint[])", DSL.val(receipts.toArray(Long[]::new)))
+                .fetchMap(r -> r.get(0, Long.class), r -> r.get(1, String.class));
+    }
+
+    /**
+     * Moves a batch from the stage into the log and advances the head, in the head lock's
+     * transaction, through {@code audit_seal} (the application's role may neither delete staged
+     * rows nor insert sealed events). One statement moves the whole batch inside PostgreSQL: only
+     * receipts, sequence numbers, leaf hashes and MACs travel, and for a refused row its refusal
+     * record's own values; the content of the others is copied as it was read and hashed.
+     */
+    void seal(List<Sealing> batch, ChainHead newHead) {
+        int n = batch.size();
+        Long[] receipts = new Long[n];
+        Long[] seqs = new Long[n];
+        String[] leafHashes = new String[n];
+        String[] leafMacs = new String[n];
+        String[] refusedAt = new String[n];
+        String[] refusalReasons = new String[n];
+        String[] refusedRowHashes = new String[n];
+        String[] refusalNonces = new String[n];
+        String[] refusalMacs = new String[n];
         HexFormat hex = HexFormat.of();
-        for (int i = 0; i < sealed.size(); i++) {
-            receiptArray[i] = receipts[i];
-            seqs[i] = sealed.get(i).seq();
-            leafHashes[i] = sealed.get(i).leafHash().hex();
-            leafMacs[i] = hex.formatHex(sealed.get(i).leafMac());
+        for (int i = 0; i < n; i++) {
+            Sealing sealing = batch.get(i);
+            LoggedEvent logged = sealing.logged();
+            receipts[i] = sealing.receipt();
+            seqs[i] = logged.seq();
+            leafHashes[i] = logged.leafHash().hex();
+            leafMacs[i] = hex.formatHex(logged.leafMac());
+            if (sealing.refusal()) {
+                refusedAt[i] = utc(logged.event().occurredAt()).toString();
+                refusalReasons[i] = logged.event().purpose();
+                refusedRowHashes[i] = logged.event().documentHash();
+                refusalNonces[i] = logged.staging().nonce().toString();
+                refusalMacs[i] = hex.formatHex(logged.staging().mac());
+            }
         }
-        int moved = db.execute("""
-                with moved as (
-                    delete from audit_event_staged staged
-                    using unnest({0}::bigint[], {1}::bigint[], {2}::text[], {3}::text[]) as sealed(receipt, seq, leaf_hash, leaf_mac)
-                    where staged.id = sealed.receipt
-                    returning sealed.seq, staged.occurred_at, staged.subject, staged.roles, staged.organisation,
-                              staged.client_address, staged.operation_name, staged.document_hash, staged.touched_subjects,
-                              staged.fields, staged.purpose, staged.outcome, sealed.leaf_hash, sealed.leaf_mac)
-                insert into audit_event (seq, occurred_at, subject, roles, organisation, client_address, operation_name,
-                                         document_hash, touched_subjects, fields, purpose, outcome, leaf_hash, leaf_mac)
-                select seq, occurred_at, subject, roles, organisation, client_address, operation_name, document_hash,
-                       touched_subjects, fields, purpose, outcome, decode(leaf_hash, 'hex'), decode(leaf_mac, 'hex')
-                from moved""", DSL.val(receiptArray), DSL.val(seqs), DSL.val(leafHashes), DSL.val(leafMacs));
-        if (moved != sealed.size()) {
-            // another transaction took staged rows from under the head lock: never advance over a gap
-            throw new IllegalStateException("Sealing moved " + moved + " of " + sealed.size() + " staged events");
+        long moved = db.fetchSingle("""
+                select audit_seal({0}::bigint[], {1}::bigint[], array(select decode(h, 'hex') from unnest({2}::text[]) with ordinality as a(h, i) order by i),
+                                  array(select decode(h, 'hex') from unnest({3}::text[]) with ordinality as a(h, i) order by i),
+                                  {4}::timestamptz[], {5}::varchar[], {6}::varchar[], {7}::uuid[],
+                                  array(select decode(h, 'hex') from unnest({8}::text[]) with ordinality as a(h, i) order by i),
+                                  {9})""",
+                DSL.val(receipts), DSL.val(seqs), DSL.val(leafHashes), DSL.val(leafMacs), DSL.val(refusedAt),
+                DSL.val(refusalReasons), DSL.val(refusedRowHashes), DSL.val(refusalNonces), DSL.val(refusalMacs),
+                DSL.val(newHead.frontier())).get(0, Long.class);
+        if (moved != n) {
+            // audit_seal refuses this itself; never advance over a gap
+            throw new IllegalStateException("Sealing moved " + moved + " of " + n + " staged events");
         }
-        db.update(AUDIT_CHAIN_HEAD)
-                .set(AUDIT_CHAIN_HEAD.SIZE, newHead.size())
-                .set(AUDIT_CHAIN_HEAD.FRONTIER, newHead.frontier())
-                .where(AUDIT_CHAIN_HEAD.ID.eq(1))
-                .execute();
     }
 
     /** Leaf hashes of events {@code afterSeq + 1} on, in order: to rebuild a frontier the head lacks. */
@@ -279,8 +340,18 @@ public class AuditLogRepository {
     /** The head as a sealer reads it: the log's size and the packed {@link TreeFrontier}. */
     record ChainHead(long size, byte[] frontier) {}
 
-    /** An event waiting to be sealed, with its staging receipt. */
-    record StagedEvent(long receipt, AuditEvent event) {}
+    /**
+     * A row of the stage: its receipt, its content (null if it is not an event this registry writes),
+     * its tag (null if it has none) and whether an event with its nonce is already sealed.
+     */
+    record StagedRow(long receipt, AuditEvent event, StagingTag tag, boolean nonceSealedBefore) {}
+
+    /**
+     * An event to seal from the stage: {@code logged} is the staged event itself, or when {@code refusal}
+     * the sealer's record of refusing the row ({@code AuditSealer} builds it; {@code audit_seal} writes
+     * the same event).
+     */
+    record Sealing(long receipt, LoggedEvent logged, boolean refusal) {}
 
     record LatestCheckpoint(long size, Instant createdAt) {}
 
@@ -291,7 +362,18 @@ public class AuditLogRepository {
         byte[] leaf = r.getLeafHash();
         // a tampered row may hold a leaf hash of the wrong length; let the verifier report it at its place
         TreeHash leafHash = leaf != null && leaf.length == TreeHash.LENGTH ? new TreeHash(leaf) : new TreeHash(new byte[TreeHash.LENGTH]);
-        return new LoggedEvent(r.getSeq(), event, leafHash, r.getLeafMac());
+        StagingTag staging = r.getStagedNonce() == null || r.getStagedMac() == null ? null
+                : new StagingTag(r.getStagedNonce(), r.getStagedMac());
+        return new LoggedEvent(r.getSeq(), event, leafHash, r.getLeafMac(), staging);
+    }
+
+    /** The staged row's content, or null if it is not an event this registry could have written (a forger's row). */
+    private static AuditEvent readableEvent(AuditEventStagedRecord r) {
+        try {
+            return toEvent(r);
+        } catch (RuntimeException notAnEvent) {
+            return null;
+        }
     }
 
     private static AuditEvent toEvent(AuditEventStagedRecord r) {

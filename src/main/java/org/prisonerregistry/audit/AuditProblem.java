@@ -10,7 +10,12 @@ public record AuditProblem(Place place, long position, String reason) {
         /** {@code position} is the tree size of the first bad checkpoint stored in the database. */
         CHECKPOINT,
         /** {@code position} is the tree size of the checkpoint kept outside the database. */
-        EXTERNAL_CHECKPOINT
+        EXTERNAL_CHECKPOINT,
+        /**
+         * {@code position} is the sequence number of the first record the sealer wrote in place of a
+         * staged row it refused: the log is sound there, but it records an attack on the staging table.
+         */
+        REFUSED_EVENT
     }
 
     @Override
@@ -19,6 +24,7 @@ public record AuditProblem(Place place, long position, String reason) {
             case EVENT -> "event " + position + ": " + reason;
             case CHECKPOINT -> "checkpoint at size " + position + ": " + reason;
             case EXTERNAL_CHECKPOINT -> "external checkpoint at size " + position + ": " + reason;
+            case REFUSED_EVENT -> "refused staged event, recorded at event " + position + ": " + reason;
         };
     }
 }

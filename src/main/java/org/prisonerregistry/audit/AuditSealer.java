@@ -4,13 +4,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.prisonerregistry.audit.AuditLogRepository.ChainHead;
 import org.prisonerregistry.audit.AuditLogRepository.LatestCheckpoint;
-import org.prisonerregistry.audit.AuditLogRepository.StagedEvent;
+import org.prisonerregistry.audit.AuditLogRepository.Sealing;
+import org.prisonerregistry.audit.AuditLogRepository.StagedRow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -22,7 +24,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Gives staged events their place in the one total order, in every instance: every sealing
  * interval (at most one second) it takes the chain head's row lock, or leaves the round to the
  * instance that holds it, and in that one transaction numbers the staged events after the head,
- * seals each (leaf hash and MAC), moves them into the log, advances the head and its tree frontier,
+ * checks that the registry staged each ({@link StagedEventCheck}: a row it did not is sealed as the
+ * record of its refusal instead, and raises an alert), seals each (leaf hash and MAC), moves them
+ * into the log, advances the head and its tree frontier,
  * and signs a checkpoint when one is due (every N events or T seconds). Because checkpoints are
  * made only under the head lock, two instances never sign different heads for one size.
  */
@@ -38,6 +42,7 @@ public final class AuditSealer implements SmartLifecycle {
     private final TransactionTemplate transaction;
     private final CheckpointSigner signer;
     private final LeafMac leafMac;
+    private final StagedEventCheck stagedEventCheck;
     private final CheckpointPublisher publisher;
     private final AuditProperties properties;
     private final SealingBacklog backlog;
@@ -45,11 +50,13 @@ public final class AuditSealer implements SmartLifecycle {
     private volatile boolean running;
 
     public AuditSealer(AuditLogRepository repository, PlatformTransactionManager transactions, CheckpointSigner signer,
-                       LeafMac leafMac, CheckpointPublisher publisher, AuditProperties properties, SealingBacklog backlog) {
+                       LeafMac leafMac, StagingMac stagingMac, CheckpointPublisher publisher, AuditProperties properties,
+                       SealingBacklog backlog) {
         this.repository = repository;
         this.transaction = new TransactionTemplate(transactions);
         this.signer = signer;
         this.leafMac = leafMac;
+        this.stagedEventCheck = new StagedEventCheck(stagingMac, leafMac, repository);
         this.publisher = publisher;
         this.properties = properties;
         this.backlog = backlog;
@@ -89,17 +96,9 @@ public final class AuditSealer implements SmartLifecycle {
                 return new Round(true, 0);
             }
             TreeFrontier frontier = frontierOf(head.get());
-            List<StagedEvent> staged = repository.stagedBatch(properties.sealing().batchSize());
+            List<StagedRow> staged = repository.stagedBatch(properties.sealing().batchSize());
             if (!staged.isEmpty()) {
-                List<LoggedEvent> sealed = new ArrayList<>(staged.size());
-                long[] receipts = new long[staged.size()];
-                for (StagedEvent event : staged) {
-                    LoggedEvent logged = LoggedEvent.seal(frontier.size() + 1, event.event(), leafMac);
-                    frontier.append(logged.leafHash());
-                    receipts[sealed.size()] = event.receipt();
-                    sealed.add(logged);
-                }
-                repository.seal(sealed, receipts, new ChainHead(frontier.size(), frontier.pack()));
+                sealBatch(staged, frontier);
             }
             checkpointIfDue(frontier).ifPresent(checkpoint -> {
                 repository.insertCheckpoint(checkpoint);
@@ -110,6 +109,48 @@ public final class AuditSealer implements SmartLifecycle {
         // only once committed: a checkpoint outside the database must never be ahead of the database
         signed.forEach(publisher::publish);
         return round;
+    }
+
+    /**
+     * Numbers and seals the batch after the frontier, moves it into the log and advances the head. A
+     * row the registry did not stage is sealed as the record of its refusal in its place, and the
+     * others as usual; then the round logs an error and seals an ALERT event after the batch.
+     */
+    private void sealBatch(List<StagedRow> staged, TreeFrontier frontier) {
+        Map<Long, String> refusals = stagedEventCheck.refusals(staged, frontier.size() + 1);
+        Map<Long, String> rowHashes = refusals.isEmpty() ? Map.of() : repository.stagedRowHashes(List.copyOf(refusals.keySet()));
+        Instant now = Instant.now();
+        List<Sealing> batch = new ArrayList<>(staged.size());
+        List<Sealing> refused = new ArrayList<>(refusals.size());
+        for (StagedRow row : staged) {
+            long seq = frontier.size() + 1;
+            String reason = refusals.get(row.receipt());
+            Sealing sealing = reason == null
+                    ? new Sealing(row.receipt(), LoggedEvent.seal(seq, row.event(), leafMac, row.tag()), false)
+                    : stagedEventCheck.refusalRecord(row.receipt(), seq, reason, rowHashes.get(row.receipt()), now);
+            frontier.append(sealing.logged().leafHash());
+            batch.add(sealing);
+            if (sealing.refusal()) {
+                refused.add(sealing);
+            }
+        }
+        repository.seal(batch, new ChainHead(frontier.size(), frontier.pack()));
+        if (!refused.isEmpty()) {
+            // receipts, sequence numbers and fixed reasons only: nothing of what the rows held
+            Map.Entry<Long, String> first = refusals.entrySet().iterator().next();
+            log.error("Audit: {} (receipt {}: {}{}); an ALERT event follows them; run audit verify", StagedEventCheck.describe(refused),
+                    first.getKey(), first.getValue(), refused.size() > 1 ? "; and others" : "");
+            sealAlert(StagedEventCheck.alert(refused, now), frontier);
+        }
+    }
+
+    /** Stages the round's ALERT and seals it at once, in the same transaction: it never waits behind what it reports. */
+    private void sealAlert(AuditEvent alert, TreeFrontier frontier) {
+        StagingTag tag = stagedEventCheck.tag(alert);
+        long receipt = repository.stage(alert, tag);
+        Sealing sealing = new Sealing(receipt, LoggedEvent.seal(frontier.size() + 1, alert, leafMac, tag), false);
+        frontier.append(sealing.logged().leafHash());
+        repository.seal(List.of(sealing), new ChainHead(frontier.size(), frontier.pack()));
     }
 
     private Optional<StoredCheckpoint> checkpointIfDue(TreeFrontier frontier) {

@@ -15,19 +15,45 @@ import java.util.Optional;
  * at the first signed checkpoint after it, whose root no longer matches; without the signing key
  * neither can be remade. A tail cut together with its checkpoints is caught only by checkpoints
  * kept outside the database.
+ *
+ * <p>Given the {@link StagingMac}, every event must also carry the tag it was staged with (events
+ * sealed before staging was authenticated excepted, up to the boundary V12 recorded), so an event
+ * that reached the log without the sealer's check (audit_seal called directly) is named too. A
+ * record the sealer wrote in place of a staged row it refused ({@link AuditOutcome#FORGED_EVENT_REFUSED})
+ * is genuine, so the check goes on past it; but someone wrote to the staging table what the registry
+ * did not, so unless a worse problem comes up it is the verdict: the first such record, as a
+ * {@link AuditProblem.Place#REFUSED_EVENT}.
  */
 public final class AuditVerifier {
 
     private final CheckpointVerifier checkpointVerifier;
     private final LeafMac leafMac; // null: leaf MACs are not checked (a witness without the key)
+    private final StagingMac stagingMac; // null: staging tags are not checked
+    private final long stagingTagsRequiredFrom;
 
     public AuditVerifier(CheckpointVerifier checkpointVerifier) {
         this(checkpointVerifier, null);
     }
 
     public AuditVerifier(CheckpointVerifier checkpointVerifier, LeafMac leafMac) {
+        this(checkpointVerifier, leafMac, null);
+    }
+
+    public AuditVerifier(CheckpointVerifier checkpointVerifier, LeafMac leafMac, StagingMac stagingMac) {
+        this(checkpointVerifier, leafMac, stagingMac, 1);
+    }
+
+    private AuditVerifier(CheckpointVerifier checkpointVerifier, LeafMac leafMac, StagingMac stagingMac,
+                          long stagingTagsRequiredFrom) {
         this.checkpointVerifier = checkpointVerifier;
         this.leafMac = leafMac;
+        this.stagingMac = stagingMac;
+        this.stagingTagsRequiredFrom = stagingTagsRequiredFrom;
+    }
+
+    /** This verifier, accepting events without a staging tag below {@code firstSeq} (sealed before V12); from 1 unless told. */
+    public AuditVerifier stagingTagsRequiredFrom(long firstSeq) {
+        return new AuditVerifier(checkpointVerifier, leafMac, stagingMac, firstSeq);
     }
 
     /**
@@ -80,6 +106,7 @@ public final class AuditVerifier {
     private final class Walk {
         private final MerkleTree tree = new MerkleTree();
         private Checkpoint lastGood;
+        private AuditProblem firstRefusal;
 
         Optional<AuditProblem> event(LoggedEvent event) {
             long expected = tree.size() + 1; // sequence numbers start at 1; leaf index = seq - 1
@@ -96,8 +123,36 @@ public final class AuditVerifier {
                 return eventProblem(event.seq(), "it was not sealed by this registry's key (forged, or rewritten with "
                         + "a recomputed leaf hash)");
             }
+            Optional<AuditProblem> staging = stagingProblem(event);
+            if (staging.isPresent()) {
+                return staging;
+            }
             tree.append(event.leafHash());
+            noteRefusal(event);
             return Optional.empty();
+        }
+
+        private Optional<AuditProblem> stagingProblem(LoggedEvent event) {
+            if (stagingMac == null) {
+                return Optional.empty();
+            }
+            if (event.staging() == null) {
+                return event.seq() < stagingTagsRequiredFrom ? Optional.empty()
+                        : eventProblem(event.seq(), "it carries no staging tag, so the sealer never checked that this "
+                                + "registry staged it");
+            }
+            if (!stagingMac.matches(event.event(), event.staging())) {
+                return eventProblem(event.seq(), "its staging tag does not match: this registry did not stage this content "
+                        + "(forged or edited before sealing)");
+            }
+            return Optional.empty();
+        }
+
+        private void noteRefusal(LoggedEvent event) {
+            if (firstRefusal == null && event.event().outcome() == AuditOutcome.FORGED_EVENT_REFUSED) {
+                firstRefusal = new AuditProblem(AuditProblem.Place.REFUSED_EVENT, event.seq(), "the sealer refused a staged "
+                        + "row this registry did not write and sealed this record in its place (" + event.event().purpose() + ")");
+            }
         }
 
         Optional<AuditProblem> checkpoint(StoredCheckpoint stored) {
@@ -159,8 +214,10 @@ public final class AuditVerifier {
             return MerkleProofs.verifyConsistency(older.size(), newer.size(), older.root(), newer.root(), proof);
         }
 
+        /** The problem found, else the first refusal recorded in the log, if any. */
         AuditVerdict verdict(int checkpointsSeen, Optional<AuditProblem> problem) {
-            return new AuditVerdict(tree.size(), checkpointsSeen, lastGood == null ? 0 : lastGood.size(), problem);
+            return new AuditVerdict(tree.size(), checkpointsSeen, lastGood == null ? 0 : lastGood.size(),
+                    problem.or(() -> Optional.ofNullable(firstRefusal)));
         }
 
         private Optional<AuditProblem> eventProblem(long seq, String reason) {

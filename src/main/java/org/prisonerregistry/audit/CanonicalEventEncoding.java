@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * The one byte string an event hashes to, version 1. Length-prefixed binary rather than JSON:
@@ -24,10 +25,18 @@ import java.util.List;
  * </pre>
  * All integers are big-endian. The sequence number is part of the leaf, so an event moved to
  * another place in the log no longer matches its sealed leaf hash.
+ *
+ * <p>What {@link StagingMac} authenticates when an event is staged, before it has a sequence number,
+ * is the same with another domain and the staging nonce (16 bytes, the UUID's two longs) in place of
+ * the sequence number:
+ * <pre>
+ * staged   = string("prisoner-registry/audit-staged-event/v1") || nonce || int64 occurredAt || ... as above
+ * </pre>
  */
 public final class CanonicalEventEncoding {
 
     static final String DOMAIN = "prisoner-registry/audit-event/v1";
+    static final String STAGED_DOMAIN = "prisoner-registry/audit-staged-event/v1";
 
     private CanonicalEventEncoding() {
     }
@@ -37,21 +46,39 @@ public final class CanonicalEventEncoding {
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             string(out, DOMAIN);
             out.writeLong(seq);
-            out.writeLong(ChronoUnit.MICROS.between(java.time.Instant.EPOCH, event.occurredAt()));
-            string(out, event.subject());
-            list(out, event.roles());
-            string(out, event.organisation());
-            string(out, event.clientAddress());
-            string(out, event.operationName());
-            string(out, event.documentHash());
-            list(out, event.touchedSubjects());
-            list(out, event.fields());
-            string(out, event.purpose());
-            string(out, event.outcome().name());
+            content(out, event);
         } catch (IOException e) {
             throw new UncheckedIOException("Writing to memory does not fail", e);
         }
         return bytes.toByteArray();
+    }
+
+    /** The event as staged: its whole content under the staging nonce, which makes each staged event unique. */
+    public static byte[] encodeStaged(UUID nonce, AuditEvent event) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            string(out, STAGED_DOMAIN);
+            out.writeLong(nonce.getMostSignificantBits());
+            out.writeLong(nonce.getLeastSignificantBits());
+            content(out, event);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Writing to memory does not fail", e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static void content(DataOutputStream out, AuditEvent event) throws IOException {
+        out.writeLong(ChronoUnit.MICROS.between(java.time.Instant.EPOCH, event.occurredAt()));
+        string(out, event.subject());
+        list(out, event.roles());
+        string(out, event.organisation());
+        string(out, event.clientAddress());
+        string(out, event.operationName());
+        string(out, event.documentHash());
+        list(out, event.touchedSubjects());
+        list(out, event.fields());
+        string(out, event.purpose());
+        string(out, event.outcome().name());
     }
 
     private static void string(DataOutputStream out, String value) throws IOException {

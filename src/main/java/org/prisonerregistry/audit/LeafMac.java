@@ -4,7 +4,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.interfaces.EdECPrivateKey;
 import java.util.Arrays;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -29,17 +28,7 @@ public final class LeafMac {
 
     /** The MAC key of this signing key: HMAC-SHA-256(seed, label), one HKDF-Expand block with a fixed label. */
     public static LeafMac derivedFrom(AuditSigningKey signingKey) {
-        byte[] seed = ((EdECPrivateKey) signingKey.privateKey()).getBytes()
-                .orElseThrow(() -> new IllegalStateException("The audit signing key's seed is not readable"));
-        try {
-            Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(new SecretKeySpec(seed, ALGORITHM));
-            return new LeafMac(mac.doFinal(DERIVATION_LABEL));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("The Java runtime lacks HMAC-SHA-256", e);
-        } finally {
-            Arrays.fill(seed, (byte) 0);
-        }
+        return new LeafMac(AuditKeyDerivation.derive(signingKey, DERIVATION_LABEL));
     }
 
     public byte[] mac(long seq, TreeHash leafHash) {

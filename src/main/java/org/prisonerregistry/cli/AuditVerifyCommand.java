@@ -19,6 +19,7 @@ import org.prisonerregistry.audit.CheckpointFile;
 import org.prisonerregistry.audit.CheckpointVerifier;
 import org.prisonerregistry.audit.LeafMac;
 import org.prisonerregistry.audit.SealingBacklog;
+import org.prisonerregistry.audit.StagingMac;
 import org.prisonerregistry.database.DatabaseEndpoint;
 import org.prisonerregistry.database.DatabaseProperties;
 import org.springframework.boot.context.properties.bind.BindException;
@@ -39,7 +40,8 @@ import picocli.CommandLine.Unmatched;
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = {"Rebuild the audit log's Merkle tree from the database, check every event's seal, every "
                 + "checkpoint's signature, the consistency between consecutive checkpoints and against the "
-                + "checkpoint file, and name the first bad event or checkpoint.",
+                + "checkpoint file, and name the first bad event or checkpoint, or else the first record of a "
+                + "staged event the sealer refused.",
                 "Exit code: 0 intact, 1 not intact, 3 could not check (no database, no key)."},
         footer = "Spring properties such as --registry.data-dir=DIR are read as the server reads them.")
 public class AuditVerifyCommand implements Callable<Integer> {
@@ -89,9 +91,10 @@ public class AuditVerifyCommand implements Callable<Integer> {
             DriverManagerDataSource dataSource = new DriverManagerDataSource(endpoint.jdbcUrl(), endpoint.user(), endpoint.password());
             DSLContext db = DSL.using(new TransactionAwareDataSourceProxy(dataSource), SQLDialect.POSTGRES,
                     new Settings().withExecuteLogging(false));
-            AuditIntegrityCheck check = new AuditIntegrityCheck(new AuditLogRepository(db, new SealingBacklog()),
+            StagingMac stagingMac = StagingMac.derivedFrom(key);
+            AuditIntegrityCheck check = new AuditIntegrityCheck(new AuditLogRepository(db, new SealingBacklog(), stagingMac),
                     new DataSourceTransactionManager(dataSource),
-                    new AuditVerifier(new CheckpointVerifier(key.noteKey()), LeafMac.derivedFrom(key)),
+                    new AuditVerifier(new CheckpointVerifier(key.noteKey()), LeafMac.derivedFrom(key), stagingMac),
                     new CheckpointFile(audit.checkpointFileIn(database.dataDir())), key.noteKey());
             return check.run();
         } catch (RuntimeException e) {

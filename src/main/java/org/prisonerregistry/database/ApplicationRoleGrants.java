@@ -14,9 +14,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * After every migration run (so at every start), gives the application's role what it needs on
- * every table and sequence the migrations made, and no more on the audit tables: it may append
- * events and checkpoints, but never change, delete or truncate them (the triggers of V3 refuse that
- * to every role too; privileges make it two locks). Default privileges extend the same to tables
+ * every table and sequence the migrations made, and no more on the audit tables: it may stage
+ * events and append checkpoints, but never change, delete or truncate them (the triggers of V3 and
+ * V12 refuse that to every role too; privileges make it two locks), and it seals only through the
+ * functions of V12, which write every staged row they take into the log. Default privileges extend the same to tables
  * made later by the migration role. Runs only when the two roles differ: one role owns its tables
  * and holds every privilege on them whatever is granted.
  */
@@ -45,12 +46,14 @@ final class ApplicationRoleGrants implements Callback {
                 "alter default privileges in schema public grant usage, select, update on sequences to " + app,
                 // the migrations' own bookkeeping is none of the application's business
                 "revoke all on flyway_schema_history from " + app,
-                // sealed events and checkpoints: read and append only
-                "revoke update, delete, truncate on audit_event, audit_checkpoint from " + app,
-                // the head only moves forward (its trigger checks how), and is never removed
-                "revoke delete, truncate on audit_chain_head from " + app,
-                // staged events are read and removed by the sealer, never changed
-                "revoke update, truncate on audit_event_staged from " + app);
+                // checkpoints: read and append only
+                "revoke update, delete, truncate on audit_checkpoint from " + app,
+                // sealed events, the head and the staging MAC boundary: read only; only audit_seal writes the first two
+                "revoke insert, update, delete, truncate on audit_event, audit_chain_head, audit_staging_mac_boundary from " + app,
+                // staged events: appended by the registry, taken off the stage only by audit_seal, never changed
+                "revoke update, delete, truncate on audit_event_staged from " + app,
+                // sealing: the head's lock and the move from stage to log, as the tables' owner (security definer)
+                "grant execute on function audit_lock_chain_head(), audit_seal to " + app);
     }
 
     @Override
@@ -67,8 +70,8 @@ final class ApplicationRoleGrants implements Callback {
     public void handle(Event event, Context context) {
         if (!endpoint.separateMigrationRole()) {
             log.warn("Database: the application and the migrations use one role ({}), which owns the tables: only the "
-                    + "triggers keep the audit log append-only. Set REGISTRY_DB_MIGRATION_USER and _PASSWORD to migrate as "
-                    + "another role", endpoint.user());
+                    + "triggers keep the audit log append-only, and that role could delete staged events before they are sealed. Set "
+                    + "REGISTRY_DB_MIGRATION_USER and _PASSWORD to migrate as another role", endpoint.user());
             return;
         }
         Connection connection = context.getConnection();

@@ -48,7 +48,8 @@ class AuditLogRepositoryTests {
 
     private static final AuditSigningKey KEY = CheckpointSignatureTests.newKey();
     private static final LeafMac LEAF_MAC = LeafMac.derivedFrom(KEY);
-    private static final AuditVerifier VERIFIER = new AuditVerifier(new CheckpointVerifier(KEY.noteKey()), LEAF_MAC);
+    private static final StagingMac STAGING_MAC = StagingMac.derivedFrom(KEY);
+    private static final AuditVerifier VERIFIER = new AuditVerifier(new CheckpointVerifier(KEY.noteKey()), LEAF_MAC, STAGING_MAC);
 
     /** One "server instance": its own pool, DSLContext, transactions and sealer, as Spring wires them. */
     record Instance(HikariDataSource pool, AuditLogRepository repository, TransactionTemplate transactions, AuditSealer sealer) {
@@ -64,12 +65,12 @@ class AuditLogRepositoryTests {
             HikariDataSource pool = new HikariDataSource(config);
             DSLContext db = DSL.using(new TransactionAwareDataSourceProxy(pool), SQLDialect.POSTGRES);
             SealingBacklog backlog = new SealingBacklog();
-            AuditLogRepository repository = new AuditLogRepository(db, backlog);
+            AuditLogRepository repository = new AuditLogRepository(db, backlog, STAGING_MAC);
             DataSourceTransactionManager transactions = new DataSourceTransactionManager(pool);
             AuditProperties properties = new AuditProperties(KEY.name(), null, checkpointFile,
                     new AuditProperties.Checkpoints(CHECKPOINT_EVERY, Duration.ofHours(1)),
                     new AuditProperties.Sealing(Duration.ofMillis(100), 500));
-            AuditSealer sealer = new AuditSealer(repository, transactions, new CheckpointSigner(KEY), LEAF_MAC,
+            AuditSealer sealer = new AuditSealer(repository, transactions, new CheckpointSigner(KEY), LEAF_MAC, STAGING_MAC,
                     new CheckpointPublisher(new CheckpointFile(checkpointFile)), properties, backlog);
             return new Instance(pool, repository, new TransactionTemplate(transactions), sealer);
         }

@@ -102,7 +102,8 @@ class AuditTamperTests {
         AuditSigningKey key = registry.getBean(AuditSigningKey.class);
         AuditIntegrityCheck paged = new AuditIntegrityCheck(registry.getBean(AuditLogRepository.class),
                 registry.getBean(PlatformTransactionManager.class),
-                new AuditVerifier(new CheckpointVerifier(key.noteKey()), registry.getBean(LeafMac.class)),
+                new AuditVerifier(new CheckpointVerifier(key.noteKey()), registry.getBean(LeafMac.class),
+                        registry.getBean(StagingMac.class)),
                 new CheckpointFile(checkpointFile()), key.noteKey(), 4);
         assertThat(paged.run().verdict().firstProblem()).isEmpty();
 

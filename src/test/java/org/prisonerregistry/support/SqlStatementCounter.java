@@ -27,7 +27,8 @@ public class SqlStatementCounter implements ExecuteListener {
     /** Statements kept for {@link #selectsFrom}; a bound, since the context outlives many tests between resets. */
     private static final int KEPT_STATEMENTS = 10_000;
     private static final Pattern AUDIT_TABLES =
-            Pattern.compile("\\b(audit_event|audit_event_staged|audit_chain_head|audit_checkpoint|special_read|access_alert)\\b");
+            Pattern.compile("\\b(audit_event|audit_event_staged|audit_chain_head|audit_checkpoint|audit_staging_mac_boundary"
+                    + "|audit_lock_chain_head|audit_seal|special_read|access_alert)\\b");
 
     private final AtomicInteger executed = new AtomicInteger();
     private final AtomicInteger audit = new AtomicInteger();
