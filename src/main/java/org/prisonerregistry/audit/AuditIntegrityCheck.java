@@ -44,7 +44,7 @@ public final class AuditIntegrityCheck {
         // read now is also in the snapshot taken next, and a newer one cannot pass for a cut tail.
         List<String> external = checkpointFile.readNotes();
         return snapshot.execute(status -> new AuditIntegrityReport(
-                verifier.verify(repository.everyEvent(page), repository.readCheckpoints(), external),
+                verifier.verify(repository.everyEvent(page), repository.readCheckpoints(), external, repository.head()),
                 repository.pendingCount(), external.size(), noteKey.verifierKey()));
     }
 }

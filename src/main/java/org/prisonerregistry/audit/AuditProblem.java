@@ -10,7 +10,9 @@ public record AuditProblem(Place place, long position, String reason) {
         /** {@code position} is the tree size of the first bad checkpoint stored in the database. */
         CHECKPOINT,
         /** {@code position} is the tree size of the checkpoint kept outside the database. */
-        EXTERNAL_CHECKPOINT
+        EXTERNAL_CHECKPOINT,
+        /** {@code position} is the size the chain head counts (-1 when the head is missing). */
+        CHAIN_HEAD
     }
 
     @Override
@@ -19,6 +21,7 @@ public record AuditProblem(Place place, long position, String reason) {
             case EVENT -> "event " + position + ": " + reason;
             case CHECKPOINT -> "checkpoint at size " + position + ": " + reason;
             case EXTERNAL_CHECKPOINT -> "external checkpoint at size " + position + ": " + reason;
+            case CHAIN_HEAD -> "chain head at size " + position + ": " + reason;
         };
     }
 }
