@@ -117,7 +117,13 @@ public final class AuditSealer implements SmartLifecycle {
      * sealed events, and in the first round of a log whose tail an earlier version left unsigned.
      */
     private Optional<StoredCheckpoint> checkpointIfUnsigned(TreeFrontier frontier) {
-        if (frontier.size() <= repository.latestCheckpointSize().orElse(0L)) {
+        long signedSize = repository.latestCheckpointSize().orElse(0L);
+        if (frontier.size() < signedSize) {
+            // only a head set back by hand is behind a signed one: say so every round, until someone looks
+            log.error("Audit: the chain head counts {} events, fewer than the {} a signed checkpoint covers: events were "
+                    + "cut from the log and the head set back; run audit verify", frontier.size(), signedSize);
+        }
+        if (frontier.size() <= signedSize) {
             return Optional.empty();
         }
         Checkpoint checkpoint = signer.checkpoint(frontier.size(), frontier.root());
