@@ -56,7 +56,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <ul>
  *   <li>{@code stagedAndSealed}: what the registry does, {@link AuditLogRepository#append} into the
  *       stage, with the real {@link AuditSealer} ordering and sealing in the background (every 200 ms)
- *       and signing a checkpoint every 1000 events. After each iteration it prints how many events
+ *       and signing a checkpoint in every round (one per sealing transaction, so also one fsync of
+ *       the checkpoint file each). After each iteration it prints how many events
  *       were still waiting and how long the sealer took to catch up, and at the end it verifies the
  *       whole log;</li>
  *   <li>{@code headLockedInTransaction}: the earlier design, for comparison: the caller's transaction
@@ -129,7 +130,6 @@ public class AuditAppendBenchmark {
             open();
             checkpointFile = new CheckpointFile(dataDir.resolve("checkpoints.txt"));
             AuditProperties properties = new AuditProperties(key.name(), null, checkpointFile.path(),
-                    new AuditProperties.Checkpoints(1000, Duration.ofSeconds(60)),
                     new AuditProperties.Sealing(Duration.ofMillis(200), 2000));
             sealer = new AuditSealer(repository, transactions, new CheckpointSigner(key), LeafMac.derivedFrom(key),
                     StagingMac.derivedFrom(key), new CheckpointPublisher(checkpointFile), properties, backlog);

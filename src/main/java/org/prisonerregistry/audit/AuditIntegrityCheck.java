@@ -45,7 +45,7 @@ public final class AuditIntegrityCheck {
         List<String> external = checkpointFile.readNotes();
         return snapshot.execute(status -> new AuditIntegrityReport(
                 verifier.stagingTagsRequiredFrom(repository.stagingTagsRequiredFrom())
-                        .verify(repository.everyEvent(page), repository.readCheckpoints(), external),
+                        .verify(repository.everyEvent(page), repository.readCheckpoints(), external, repository.head()),
                 repository.pendingCount(), external.size(), noteKey.verifierKey()));
     }
 }

@@ -206,6 +206,12 @@ public class AuditLogRepository {
         return db.select(AUDIT_CHAIN_HEAD.SIZE).from(AUDIT_CHAIN_HEAD).where(AUDIT_CHAIN_HEAD.ID.eq(1)).fetchSingle().value1();
     }
 
+    /** The chain head as this transaction sees it, unlocked: what the verifier checks against the events. */
+    Optional<ChainHead> head() {
+        return db.select(AUDIT_CHAIN_HEAD.SIZE, AUDIT_CHAIN_HEAD.FRONTIER).from(AUDIT_CHAIN_HEAD)
+                .where(AUDIT_CHAIN_HEAD.ID.eq(1)).fetchOptional(r -> new ChainHead(r.value1(), r.value2()));
+    }
+
     /** Events written but not yet sealed. */
     public long pendingCount() {
         return db.fetchCount(AUDIT_EVENT_STAGED);
@@ -324,11 +330,10 @@ public class AuditLogRepository {
                 .execute();
     }
 
-    /** The size and time of the latest checkpoint, if any. */
-    Optional<LatestCheckpoint> latestCheckpoint() {
-        return db.select(AUDIT_CHECKPOINT.SIZE, AUDIT_CHECKPOINT.CREATED_AT).from(AUDIT_CHECKPOINT)
-                .orderBy(AUDIT_CHECKPOINT.SIZE.desc()).limit(1)
-                .fetchOptional(r -> new LatestCheckpoint(r.value1(), r.value2().toInstant()));
+    /** The size of the latest checkpoint, if any. */
+    Optional<Long> latestCheckpointSize() {
+        return db.select(AUDIT_CHECKPOINT.SIZE).from(AUDIT_CHECKPOINT).orderBy(AUDIT_CHECKPOINT.SIZE.desc()).limit(1)
+                .fetchOptional(r -> r.value1());
     }
 
     /** Every stored checkpoint, in the order they were written (by size, which only grows). */
@@ -352,8 +357,6 @@ public class AuditLogRepository {
      * the same event).
      */
     record Sealing(long receipt, LoggedEvent logged, boolean refusal) {}
-
-    record LatestCheckpoint(long size, Instant createdAt) {}
 
     private static LoggedEvent toLoggedEvent(AuditEventRecord r) {
         AuditEvent event = new AuditEvent(r.getOccurredAt().toInstant(), r.getSubject(), strings(r.getRoles()),

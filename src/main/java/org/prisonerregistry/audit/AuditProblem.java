@@ -15,7 +15,9 @@ public record AuditProblem(Place place, long position, String reason) {
          * {@code position} is the sequence number of the first record the sealer wrote in place of a
          * staged row it refused: the log is sound there, but it records an attack on the staging table.
          */
-        REFUSED_EVENT
+        REFUSED_EVENT,
+        /** {@code position} is the size the chain head counts (-1 when the head is missing). */
+        CHAIN_HEAD
     }
 
     @Override
@@ -25,6 +27,7 @@ public record AuditProblem(Place place, long position, String reason) {
             case CHECKPOINT -> "checkpoint at size " + position + ": " + reason;
             case EXTERNAL_CHECKPOINT -> "external checkpoint at size " + position + ": " + reason;
             case REFUSED_EVENT -> "refused staged event, recorded at event " + position + ": " + reason;
+            case CHAIN_HEAD -> "chain head at size " + position + ": " + reason;
         };
     }
 }

@@ -13,7 +13,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param origin         the log's name in its checkpoints (C2SP origin) and its key name; no spaces or '+'
  * @param signingKeyFile REGISTRY_AUDIT_SIGNING_KEY_FILE: the Ed25519 key (PKCS#8 PEM); default: generated in the data folder
  * @param checkpointFile REGISTRY_AUDIT_CHECKPOINT_FILE: where every checkpoint is also appended; default: in the data folder
- * @param checkpoint     how often the tree head is signed
  * @param sealing        how staged events are ordered and sealed
  */
 @ConfigurationProperties("registry.audit")
@@ -21,7 +20,6 @@ public record AuditProperties(
         @DefaultValue("prisoner-registry.local/audit") String origin,
         Path signingKeyFile,
         Path checkpointFile,
-        @DefaultValue Checkpoints checkpoint,
         @DefaultValue Sealing sealing) {
 
     /** The file the checkpoints go to when none is configured. */
@@ -31,18 +29,6 @@ public record AuditProperties(
 
     public AuditProperties {
         NoteKey.requireValidName(origin);
-    }
-
-    /** A checkpoint is signed when {@code everyEvents} events were sealed since the last one, or {@code interval} passed with any new event. */
-    public record Checkpoints(@DefaultValue("1000") int everyEvents, @DefaultValue("60s") Duration interval) {
-        public Checkpoints {
-            if (everyEvents < 1) {
-                throw new IllegalArgumentException("registry.audit.checkpoint.every-events must be at least 1");
-            }
-            if (interval.isNegative() || interval.isZero()) {
-                throw new IllegalArgumentException("registry.audit.checkpoint.interval must be positive");
-            }
-        }
     }
 
     /** Each instance seals every {@code interval} (at most one second), up to {@code batchSize} events per transaction. */

@@ -10,7 +10,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.prisonerregistry.audit.AuditLogRepository.ChainHead;
-import org.prisonerregistry.audit.AuditLogRepository.LatestCheckpoint;
 import org.prisonerregistry.audit.AuditLogRepository.Sealing;
 import org.prisonerregistry.audit.AuditLogRepository.StagedRow;
 import org.slf4j.Logger;
@@ -26,9 +25,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * instance that holds it, and in that one transaction numbers the staged events after the head,
  * checks that the registry staged each ({@link StagedEventCheck}: a row it did not is sealed as the
  * record of its refusal instead, and raises an alert), seals each (leaf hash and MAC), moves them
- * into the log, advances the head and its tree frontier,
- * and signs a checkpoint when one is due (every N events or T seconds). Because checkpoints are
- * made only under the head lock, two instances never sign different heads for one size.
+ * into the log, advances the head and its tree frontier, and signs a checkpoint of the new head. So
+ * every committed head is signed: no sealed event waits for a signature, and a tail cut from the log
+ * shows against the last checkpoint. Because checkpoints are made only under the head lock, two
+ * instances never sign different heads for one size.
  */
 public final class AuditSealer implements SmartLifecycle {
 
@@ -100,7 +100,7 @@ public final class AuditSealer implements SmartLifecycle {
             if (!staged.isEmpty()) {
                 sealBatch(staged, frontier);
             }
-            checkpointIfDue(frontier).ifPresent(checkpoint -> {
+            checkpointIfUnsigned(frontier).ifPresent(checkpoint -> {
                 repository.insertCheckpoint(checkpoint);
                 signed.add(checkpoint);
             });
@@ -153,16 +153,18 @@ public final class AuditSealer implements SmartLifecycle {
         repository.seal(List.of(sealing), new ChainHead(frontier.size(), frontier.pack()));
     }
 
-    private Optional<StoredCheckpoint> checkpointIfDue(TreeFrontier frontier) {
-        Optional<LatestCheckpoint> latest = repository.latestCheckpoint();
-        long coveredSize = latest.map(LatestCheckpoint::size).orElse(0L);
-        if (frontier.size() <= coveredSize) {
-            return Optional.empty();
+    /**
+     * A checkpoint of the head unless the latest one already covers it: after every round that
+     * sealed events, and in the first round of a log whose tail an earlier version left unsigned.
+     */
+    private Optional<StoredCheckpoint> checkpointIfUnsigned(TreeFrontier frontier) {
+        long signedSize = repository.latestCheckpointSize().orElse(0L);
+        if (frontier.size() < signedSize) {
+            // only a head set back by hand is behind a signed one: say so every round, until someone looks
+            log.error("Audit: the chain head counts {} events, fewer than the {} a signed checkpoint covers: events were "
+                    + "cut from the log and the head set back; run audit verify", frontier.size(), signedSize);
         }
-        boolean enoughEvents = frontier.size() - coveredSize >= properties.checkpoint().everyEvents();
-        boolean longEnough = latest.map(l -> !l.createdAt().plus(properties.checkpoint().interval()).isAfter(Instant.now()))
-                .orElse(true);
-        if (!enoughEvents && !longEnough) {
+        if (frontier.size() <= signedSize) {
             return Optional.empty();
         }
         Checkpoint checkpoint = signer.checkpoint(frontier.size(), frontier.root());
@@ -197,9 +199,8 @@ public final class AuditSealer implements SmartLifecycle {
         long every = properties.sealing().interval().toMillis();
         executor.scheduleWithFixedDelay(this::sealRound, every, every, TimeUnit.MILLISECONDS);
         running = true;
-        log.info("Audit: sealing staged events every {} ms; a checkpoint every {} events or {} s, also appended to {}",
-                every, properties.checkpoint().everyEvents(), properties.checkpoint().interval().toSeconds(),
-                publisher.file().path());
+        log.info("Audit: sealing staged events every {} ms, each round signing a checkpoint, also appended to {}",
+                every, publisher.file().path());
     }
 
     private void sealRound() {
@@ -236,7 +237,11 @@ public final class AuditSealer implements SmartLifecycle {
         return cause instanceof java.sql.SQLException sql ? "SQLSTATE " + sql.getSQLState() : cause.getClass().getSimpleName();
     }
 
-    /** Stops the rounds, then seals what in-flight requests staged, so a clean shutdown leaves nothing waiting. */
+    /**
+     * Stops the rounds, then seals what in-flight requests staged and signs the final head, so a
+     * clean shutdown leaves nothing waiting and nothing unsigned. Runs after the web server has
+     * answered its last request and before the pool and the database close (see {@link #getPhase}).
+     */
     @Override
     public synchronized void stop() {
         running = false;

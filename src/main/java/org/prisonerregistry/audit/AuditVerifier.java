@@ -1,8 +1,13 @@
 package org.prisonerregistry.audit;
 
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.prisonerregistry.audit.AuditLogRepository.ChainHead;
 
 /**
  * Rebuilds the audit tree from the events and checks it against every signed checkpoint, in log
@@ -13,8 +18,9 @@ import java.util.Optional;
  * {@link LeafMac}, that leaf hash must carry the MAC only the sealer's key makes. Someone who
  * rewrites or forges an event and recomputes its leaf hash is caught there by the MAC, and again
  * at the first signed checkpoint after it, whose root no longer matches; without the signing key
- * neither can be remade. A tail cut together with its checkpoints is caught only by checkpoints
- * kept outside the database.
+ * neither can be remade. The sealer signs every head it commits, so events past the last signed
+ * checkpoint, or a chain head that disagrees with the events, mean the log was cut or rewound;
+ * a tail cut together with its checkpoints is caught by the checkpoints kept outside the database.
  *
  * <p>Given the {@link StagingMac}, every event must also carry the tag it was staged with (events
  * sealed before staging was authenticated excepted, up to the boundary V12 recorded), so an event
@@ -71,6 +77,21 @@ public final class AuditVerifier {
      * @param external    checkpoint notes kept outside the database (the checkpoint file), in any order
      */
     public AuditVerdict verify(Iterable<LoggedEvent> events, List<StoredCheckpoint> checkpoints, List<String> external) {
+        return verify(events, checkpoints, external, walk -> Optional.empty());
+    }
+
+    /**
+     * As {@link #verify(Iterable, List, List)}, and checks the stored chain head against the events.
+     *
+     * @param head the chain head as stored, read in the events' snapshot; empty if the row is missing
+     */
+    AuditVerdict verify(Iterable<LoggedEvent> events, List<StoredCheckpoint> checkpoints, List<String> external,
+                        Optional<ChainHead> head) {
+        return verify(events, checkpoints, external, walk -> walk.head(head));
+    }
+
+    private AuditVerdict verify(Iterable<LoggedEvent> events, List<StoredCheckpoint> checkpoints, List<String> external,
+                                Function<Walk, Optional<AuditProblem>> headCheck) {
         List<StoredCheckpoint> bySize = checkpoints.stream().sorted(Comparator.comparingLong(StoredCheckpoint::size)).toList();
         Walk walk = new Walk();
         int next = 0;
@@ -93,18 +114,23 @@ public final class AuditVerifier {
                 return walk.verdict(next, problem);
             }
         }
+        // a note per sealing round in the file too: look sizes up, not through every stored checkpoint per note
+        Map<Long, List<TreeHash>> storedRoots = bySize.stream().collect(Collectors.groupingBy(StoredCheckpoint::size,
+                Collectors.mapping(StoredCheckpoint::root, Collectors.toList())));
         for (String note : external) {
-            Optional<AuditProblem> problem = walk.external(note, bySize);
+            Optional<AuditProblem> problem = walk.external(note, storedRoots);
             if (problem.isPresent()) {
                 return walk.verdict(next, problem);
             }
         }
-        return walk.verdict(next, Optional.empty());
+        Optional<AuditProblem> problem = headCheck.apply(walk).or(walk::unsignedTail);
+        return walk.verdict(next, problem);
     }
 
     /** The state of one pass over the log. */
     private final class Walk {
         private final MerkleTree tree = new MerkleTree();
+        private final TreeFrontier frontier = TreeFrontier.empty();
         private Checkpoint lastGood;
         private AuditProblem firstRefusal;
 
@@ -128,6 +154,7 @@ public final class AuditVerifier {
                 return staging;
             }
             tree.append(event.leafHash());
+            frontier.append(event.leafHash());
             noteRefusal(event);
             return Optional.empty();
         }
@@ -184,18 +211,16 @@ public final class AuditVerifier {
             return Optional.empty();
         }
 
-        Optional<AuditProblem> external(String note, List<StoredCheckpoint> stored) {
+        Optional<AuditProblem> external(String note, Map<Long, List<TreeHash>> storedRoots) {
             Checkpoint signed;
             try {
                 signed = checkpointVerifier.verify(note);
             } catch (CheckpointRejectedException e) {
                 return Optional.of(new AuditProblem(AuditProblem.Place.EXTERNAL_CHECKPOINT, -1, "its signature is not valid: " + e.getMessage()));
             }
-            for (StoredCheckpoint inDatabase : stored) {
-                if (inDatabase.size() == signed.size() && !inDatabase.root().equals(signed.root())) {
-                    return externalProblem(signed, "a second, different checkpoint was signed for this size (a forked "
-                            + "log): the database holds another root for it");
-                }
+            if (storedRoots.getOrDefault(signed.size(), List.of()).stream().anyMatch(root -> !root.equals(signed.root()))) {
+                return externalProblem(signed, "a second, different checkpoint was signed for this size (a forked "
+                        + "log): the database holds another root for it");
             }
             if (signed.size() > tree.size()) {
                 return externalProblem(signed, "it covers " + signed.size() + " events but the log holds only "
@@ -206,6 +231,35 @@ public final class AuditVerifier {
                 return externalProblem(signed, "the log is not an extension of it: events up to " + signed.size() + " differ");
             }
             return Optional.empty();
+        }
+
+        /** The head must count the events there are, with their frontier (none: a head from before V9, rebuilt by the sealer). */
+        Optional<AuditProblem> head(Optional<ChainHead> stored) {
+            if (stored.isEmpty()) {
+                return Optional.of(new AuditProblem(AuditProblem.Place.CHAIN_HEAD, -1, "the chain head row is missing"));
+            }
+            ChainHead head = stored.get();
+            if (head.size() != tree.size()) {
+                return Optional.of(new AuditProblem(AuditProblem.Place.CHAIN_HEAD, head.size(), "it counts " + head.size()
+                        + " events but the log holds " + tree.size() + ": the head was " + (head.size() < tree.size()
+                        ? "rewound" : "advanced over events that are not there")));
+            }
+            if (head.frontier().length > 0 && !Arrays.equals(head.frontier(), frontier.pack())) {
+                return Optional.of(new AuditProblem(AuditProblem.Place.CHAIN_HEAD, head.size(),
+                        "its tree frontier is not the one of the events stored"));
+            }
+            return Optional.empty();
+        }
+
+        /** Every round that seals signs its head, so sealed events past the last checkpoint lost theirs. */
+        Optional<AuditProblem> unsignedTail() {
+            long signed = lastGood == null ? 0 : lastGood.size();
+            if (tree.size() <= signed) {
+                return Optional.empty();
+            }
+            return eventProblem(signed + 1, "no signed checkpoint covers events " + (signed + 1) + " to " + tree.size()
+                    + ": the checkpoints over them were removed from the database (or the log was sealed by a version "
+                    + "that signed only now and then, and no round has signed it since)");
         }
 
         /** RFC 6962 consistency, proved from the rebuilt tree and checked as a witness holding only the two checkpoints would. */

@@ -112,7 +112,13 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     // keep them out of the server's own log, which nobody reviews for personal data.
                     .setServerConfig("log_error_verbosity", "terse")
                     .setServerConfig("log_min_error_statement", "panic")
-                    .setPGStartupWait(Duration.ofSeconds(60));
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    // zonky's own JVM shutdown hook would stop PostgreSQL at SIGTERM at once, beside
+                    // Spring's (hooks run concurrently), while requests are still answered and before
+                    // the sealer's last round. The owner closes it instead: the Spring context as its
+                    // last bean, a command when it is done. A kill -9 runs no hook either way; the next
+                    // owner stops what it left (stopOrphanedServer).
+                    .setRegisterShutdownHook(false);
             if (requestedPort > 0) {
                 builder.setPort(requestedPort);
             }
@@ -311,6 +317,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         try {
             if (postgres != null) {
                 postgres.close();
+                log.info("Database: embedded PostgreSQL in {} stopped", dataDir);
             }
         } finally {
             if (ownerLock != null) {

@@ -18,12 +18,15 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.prisonerregistry.Application;
 import org.prisonerregistry.cli.RegistryCommand;
 import org.prisonerregistry.database.DatabaseEndpoint;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -34,9 +37,12 @@ import picocli.CommandLine;
  * PostgreSQL, in each way someone with the database's superuser could, and expecting
  * {@code audit verify} to exit non-zero naming the exact place. After each case the log is put back.
  *
- * <p>The log: 23 events, sealed five at a time, so checkpoints at 5, 10, 15 and 20 in the database
- * and in the checkpoint file, and events 21 to 23 sealed but not yet signed over.
+ * <p>The log: 23 events, sealed five at a time, and each round signs its head, so checkpoints at
+ * 5, 10, 15, 20 and 23 in the database and in the checkpoint file. The registry's own sealer is
+ * stopped once the log is written, as if the server were down while the log is tampered with, so
+ * that no round signs a head between the tampering and the verdict.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class AuditTamperTests {
 
     private static final int EVENTS = 23;
@@ -51,11 +57,11 @@ class AuditTamperTests {
     static void writeALog() throws Exception {
         SpringApplication app = new SpringApplication(Application.class);
         app.setWebApplicationType(WebApplicationType.NONE);
-        registry = app.run("--registry.data-dir=" + dataDir, "--registry.audit.checkpoint.every-events=5",
-                "--registry.audit.checkpoint.interval=1h");
+        registry = app.run("--registry.data-dir=" + dataDir);
         database = registry.getBean(DatabaseEndpoint.class);
         AuditLogRepository repository = registry.getBean(AuditLogRepository.class);
         AuditSealer sealer = registry.getBean(AuditSealer.class);
+        sealer.stop(); // only the rounds below seal
         TransactionTemplate transaction = new TransactionTemplate(registry.getBean(PlatformTransactionManager.class));
         for (int i = 1; i <= EVENTS; i++) {
             AuditEvent event = new AuditEvent(Instant.parse("2026-01-01T00:00:00Z").plusSeconds(i), "auditor-" + i,
@@ -89,11 +95,11 @@ class AuditTamperTests {
 
     @Test
     void shouldFindTheUntouchedLogIntactWithEveryCheckpointInTheFile() {
-        assertThat(new CheckpointFile(checkpointFile()).readNotes()).hasSize(4);
+        assertThat(new CheckpointFile(checkpointFile()).readNotes()).hasSize(5);
         Run run = verify();
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.out()).startsWith("Audit log intact").contains("events checked: " + EVENTS)
-                .contains("4 in the database, 4 in the checkpoint file; signed up to size 20");
+                .contains("5 in the database, 5 in the checkpoint file; signed up to size 23");
     }
 
     @Test
@@ -202,6 +208,54 @@ class AuditTamperTests {
     }
 
     @Test
+    void shouldNameTheLastEventsCutWithTheHeadRewound(CapturedOutput output) throws Exception {
+        // the review's attack: the last events removed and the head set back to fit what is left
+        rewindTheHeadTo(20, "delete from audit_event where seq > 20");
+        expect("checkpoint at size 23: it covers 23 events but the log holds only 20: events after 20 were removed");
+
+        registry.getBean(AuditSealer.class).sealPending(); // a running sealer's next round raises the alarm too
+        assertThat(output).contains("Audit: the chain head counts 20 events, fewer than the 23 a signed checkpoint covers");
+    }
+
+    @Test
+    void shouldNameAHeadLoweredByTen() throws Exception {
+        rewindTheHeadTo(EVENTS - 10);
+        expect("chain head at size 13: it counts 13 events but the log holds 23: the head was rewound");
+    }
+
+    @Test
+    void shouldNameAHeadLoweredByTenWithoutItsFrontier() throws Exception {
+        tamper("update audit_chain_head set size = size - 10");
+        expect("chain head at size 13: it counts 13 events but the log holds 23");
+    }
+
+    @Test
+    void shouldNameEventsLeftWithoutACheckpointWhenTheLastCheckpointsAreDeletedFromTheDatabase() throws Exception {
+        tamper("delete from audit_checkpoint where size > 15");
+        expect("event 16: no signed checkpoint covers events 16 to 23");
+    }
+
+    @Test
+    void shouldCatchTheLastEventsCutWithTheirCheckpointsThroughTheCheckpointFile() throws Exception {
+        rewindTheHeadTo(20, "delete from audit_event where seq > 20", "delete from audit_checkpoint where size > 20");
+        expect("external checkpoint at size 23: it covers 23 events but the log holds only 20: the tail after 20 was cut");
+    }
+
+    @Test
+    void shouldSignATailLeftUnsignedByAnEarlierVersionInTheFirstRound() throws Exception {
+        // an earlier version signed every 1000 events or 60 s: its log ends in events no checkpoint covers
+        tamper("delete from audit_checkpoint where size = 23");
+        List<String> notes = new CheckpointFile(checkpointFile()).readNotes();
+        Files.writeString(checkpointFile(), String.join("\n", notes.subList(0, notes.size() - 1)) + "\n");
+        expect("event 21: no signed checkpoint covers events 21 to 23");
+
+        registry.getBean(AuditSealer.class).sealPending(); // the first round after the upgrade, with nothing staged
+        Run run = verify();
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.out()).contains("5 in the database, 5 in the checkpoint file; signed up to size 23");
+    }
+
+    @Test
     void shouldNameACheckpointWithAForgedSignature() throws Exception {
         String note = registry.getBean(AuditLogRepository.class).readCheckpoints().get(1).note();
         int signature = note.lastIndexOf(' ') + 10;
@@ -219,6 +273,28 @@ class AuditTamperTests {
         CheckpointSigner signer = new CheckpointSigner(key);
         new CheckpointFile(checkpointFile()).append(signer.sign(signer.checkpoint(10, MerkleTree.leafHash(new byte[] {1}))));
         expect("external checkpoint at size 10: a second, different checkpoint was signed for this size");
+    }
+
+    /**
+     * Sets the head back to {@code size} with the frontier of the events up to it, as a careful
+     * tamperer would, after the statements, in one transaction with triggers off.
+     */
+    private static void rewindTheHeadTo(int size, String... statements) throws SQLException {
+        TreeFrontier frontier = TreeFrontier.empty();
+        registry.getBean(AuditLogRepository.class).readFirst(size).forEach(e -> frontier.append(e.leafHash()));
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            c.setAutoCommit(false);
+            s.execute("set local session_replication_role = replica");
+            for (String sql : statements) {
+                s.execute(sql);
+            }
+            try (PreparedStatement head = c.prepareStatement("update audit_chain_head set size = ?, frontier = ?")) {
+                head.setLong(1, size);
+                head.setBytes(2, frontier.pack());
+                head.executeUpdate();
+            }
+            c.commit();
+        }
     }
 
     /** The command as a user runs it, in this JVM, with its output captured. */

@@ -112,11 +112,23 @@ class AuditVerifierTests {
     }
 
     @Test
-    void shouldCatchACutTailOnlyThroughTheExternalCheckpoint() {
-        events.subList(17, EVENTS).clear();
+    void shouldCatchATailCutWithItsCheckpointsOnlyThroughTheExternalCheckpoint() {
+        events.subList(15, EVENTS).clear();
         checkpoints.removeLast(); // the checkpoint at 20 goes with the tail
         assertThat(verifier.verify(events, checkpoints, Optional.empty()).intact()).isTrue();
-        assertProblem(AuditProblem.Place.EXTERNAL_CHECKPOINT, 20, "tail after 17 was cut");
+        assertProblem(AuditProblem.Place.EXTERNAL_CHECKPOINT, 20, "tail after 15 was cut");
+    }
+
+    @Test
+    void shouldNameTheFirstEventThatNoCheckpointCovers() {
+        // events 18 to 20 cut with the checkpoint at 20: 16 and 17 are left without a signature
+        events.subList(17, EVENTS).clear();
+        checkpoints.removeLast();
+        assertThat(verifier.verify(events, checkpoints, Optional.empty()).firstProblem()).hasValueSatisfying(problem -> {
+            assertThat(problem.place()).isEqualTo(AuditProblem.Place.EVENT);
+            assertThat(problem.position()).isEqualTo(16);
+            assertThat(problem.reason()).contains("no signed checkpoint covers events 16 to 17");
+        });
     }
 
     @Test
@@ -160,11 +172,37 @@ class AuditVerifierTests {
     }
 
     @Test
-    void shouldReportEventsAfterTheLastCheckpointAsNotYetSealed() {
+    void shouldNameEventsAfterTheLastCheckpointSinceEveryRoundSignsItsHead() {
         checkpoints.removeLast();
         AuditVerdict verdict = verifier.verify(events, checkpoints, Optional.empty());
-        assertThat(verdict.intact()).isTrue();
         assertThat(verdict.sealedSize()).isEqualTo(15);
+        assertThat(verdict.firstProblem()).hasValueSatisfying(problem -> {
+            assertThat(problem.place()).isEqualTo(AuditProblem.Place.EVENT);
+            assertThat(problem.position()).isEqualTo(16);
+        });
+    }
+
+    @Test
+    void shouldNameAChainHeadThatDisagreesWithTheEvents() {
+        TreeFrontier all = TreeFrontier.empty();
+        events.forEach(e -> all.append(e.leafHash()));
+        AuditLogRepository.ChainHead genuine = new AuditLogRepository.ChainHead(EVENTS, all.pack());
+        assertThat(verifier.verify(events, checkpoints, List.of(external), Optional.of(genuine)).firstProblem()).isEmpty();
+
+        TreeFrontier ten = TreeFrontier.empty();
+        events.subList(0, 10).forEach(e -> ten.append(e.leafHash()));
+        assertThat(verifier.verify(events, checkpoints, List.of(external),
+                Optional.of(new AuditLogRepository.ChainHead(10, ten.pack()))).firstProblem())
+                .hasValueSatisfying(problem -> {
+                    assertThat(problem.place()).isEqualTo(AuditProblem.Place.CHAIN_HEAD);
+                    assertThat(problem.position()).isEqualTo(10);
+                    assertThat(problem.reason()).contains("log holds " + EVENTS);
+                });
+        assertThat(verifier.verify(events, checkpoints, List.of(external),
+                Optional.of(new AuditLogRepository.ChainHead(EVENTS, ten.pack()))).firstProblem())
+                .hasValueSatisfying(problem -> assertThat(problem.reason()).contains("frontier"));
+        assertThat(verifier.verify(events, checkpoints, List.of(external), Optional.empty()).firstProblem())
+                .hasValueSatisfying(problem -> assertThat(problem.place()).isEqualTo(AuditProblem.Place.CHAIN_HEAD));
     }
 
     private void assertProblem(AuditProblem.Place place, long position, String reason) {

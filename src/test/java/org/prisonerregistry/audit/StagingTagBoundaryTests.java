@@ -77,7 +77,7 @@ class StagingTagBoundaryTests {
                 backlog, STAGING_MAC);
         Path checkpoints = dataDir.resolve("checkpoints.txt");
         AuditProperties properties = new AuditProperties(KEY.name(), null, checkpoints,
-                new AuditProperties.Checkpoints(1000, Duration.ofHours(1)), new AuditProperties.Sealing(Duration.ofMillis(200), 100));
+                new AuditProperties.Sealing(Duration.ofMillis(200), 100));
         sealer = new AuditSealer(repository, transactions, new CheckpointSigner(KEY), LEAF_MAC, STAGING_MAC,
                 new CheckpointPublisher(new CheckpointFile(checkpoints)), properties, backlog);
     }

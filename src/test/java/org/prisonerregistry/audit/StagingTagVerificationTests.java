@@ -15,6 +15,7 @@ class StagingTagVerificationTests {
     private final AuditSigningKey key = CheckpointSignatureTests.newKey();
     private final LeafMac leafMac = LeafMac.derivedFrom(key);
     private final StagingMac stagingMac = StagingMac.derivedFrom(key);
+    private final CheckpointSigner signer = new CheckpointSigner(key);
     private final AuditVerifier verifier = new AuditVerifier(new CheckpointVerifier(key.noteKey()), leafMac, stagingMac);
     private final List<LoggedEvent> events = new ArrayList<>();
 
@@ -80,8 +81,13 @@ class StagingTagVerificationTests {
         events.set((int) seq - 1, new LoggedEvent(e.seq(), e.event(), e.leafHash(), e.leafMac(), null));
     }
 
+    /** Verifies the events as they stand, under a checkpoint the sealer signed over them (it signs every head it seals). */
     private AuditVerdict verify(long tagsRequiredFrom) {
-        return verifier.stagingTagsRequiredFrom(tagsRequiredFrom).verify(events, List.of(), Optional.empty());
+        MerkleTree tree = new MerkleTree();
+        events.forEach(event -> tree.append(event.leafHash()));
+        Checkpoint head = signer.checkpoint(tree.size(), tree.root());
+        List<StoredCheckpoint> signed = List.of(new StoredCheckpoint(head.size(), head.root(), signer.sign(head)));
+        return verifier.stagingTagsRequiredFrom(tagsRequiredFrom).verify(events, signed, Optional.empty());
     }
 
     private static void assertProblem(AuditVerdict verdict, AuditProblem.Place place, long position, String reason) {
