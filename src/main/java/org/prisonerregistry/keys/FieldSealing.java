@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.LongAdder;
 
 import org.jooq.TableField;
 import org.prisonerregistry.crypto.BlindIndex;
@@ -28,6 +29,8 @@ public class FieldSealing {
     // The index key never changes with master-key rotation, so one BlindIndex (with its derived
     // per-column keys) serves for the life of the process.
     private final BlindIndex blindIndex;
+    // Every stored value decrypted, for tests and for whoever watches the process: one add per value.
+    private final LongAdder opened = new LongAdder();
 
     FieldSealing(SubjectKeyService keys, CurrentKeyring keyring) {
         this.keys = keys;
@@ -45,7 +48,7 @@ public class FieldSealing {
      * Close it when done, which overwrites the keys.
      */
     public SubjectOpener openerFor(Collection<UUID> subjectIds) {
-        return new SubjectOpener(cipher, keys.unwrapAll(subjectIds));
+        return new SubjectOpener(cipher, keys.unwrapAll(subjectIds), opened);
     }
 
     /**
@@ -67,6 +70,11 @@ public class FieldSealing {
     /** The blind index of {@code raw} for the column, or empty when the normaliser rejects the text. */
     public Optional<byte[]> blindIndex(IndexColumn column, SearchNormaliser normaliser, String raw) {
         return blindIndex.of(column, normaliser, raw);
+    }
+
+    /** How many stored values this process has decrypted so far, whoever asked. */
+    public long valuesOpened() {
+        return opened.sum();
     }
 
     /** Says which encrypted column a jOOQ field is, for error messages and associated data. */
