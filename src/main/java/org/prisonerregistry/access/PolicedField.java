@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 import org.prisonerregistry.audit.AccessAuditor;
 import org.prisonerregistry.audit.AccessTrail;
 import org.prisonerregistry.audit.AuditOutcome;
+import org.prisonerregistry.keys.Sealed;
 import org.springframework.graphql.execution.ErrorType;
 
 /**
@@ -106,11 +107,19 @@ final class PolicedField {
         if (policy.isSensitive() && !mutation) { // a mutation has an event of its own, written with it
             trail.read(coordinates, source, policy.needsPurpose(), self);
         }
-        Object value = mutation ? auditor.mutation(trail, coordinates, () -> unchecked(read)) : read.get();
+        Object value = mutation ? auditor.mutation(trail, coordinates, () -> unchecked(read)) : opened(read.get(), access);
         if (root) {
             value = watchedForRefusals(value, trail);
         }
         return self ? markedAsSelf(value) : value;
+    }
+
+    /**
+     * An encrypted property is handed up sealed and opened here, once this field is admitted, so that
+     * nothing a query did not select, or the policy refuses, is ever decrypted.
+     */
+    private static Object opened(Object value, AccessContext access) {
+        return value instanceof Sealed<?> sealed ? sealed.openFor(access.openedPages()) : value;
     }
 
     private static Object unchecked(Read read) {

@@ -1,6 +1,8 @@
 package org.prisonerregistry.keys;
 
 import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -16,9 +18,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * The one door to encrypted columns for the repositories: seals a subject's fields before they are
- * written, opens a page of subjects' fields after they are read, and computes blind indexes for
- * exact-match search. Keys are unwrapped once per subject and page, never per field, and the keyring
- * file is looked at once per call here, not per field.
+ * written, hands a page of subjects' fields up sealed ({@link #page}) to be opened only where the
+ * plaintext is needed, and computes blind indexes for exact-match search. Keys are unwrapped once per
+ * subject and page, never per field, and the keyring file is looked at once per call here, not per field.
  */
 @Service
 public class FieldSealing {
@@ -49,6 +51,14 @@ public class FieldSealing {
      */
     public SubjectOpener openerFor(Collection<UUID> subjectIds) {
         return new SubjectOpener(cipher, keys.unwrapAll(subjectIds), opened);
+    }
+
+    /**
+     * A page of rows of these subjects, whose encrypted values stay sealed until opened: their keys
+     * are read in one statement on the first open, and not at all if nothing is opened.
+     */
+    public SealedPage page(Collection<UUID> subjectIds) {
+        return new SealedPage(this, List.copyOf(new LinkedHashSet<>(subjectIds)));
     }
 
     /**
