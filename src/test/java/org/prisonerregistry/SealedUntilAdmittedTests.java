@@ -101,6 +101,18 @@ class SealedUntilAdmittedTests {
         assertThat(opened.keyReads).as("reads of data keys").isZero();
     }
 
+    @Test
+    void shouldOpenNoDetentionAccountThatTheQueryDidNotSelect() {
+        Opened opened = during(() -> actors.lawyer().document("""
+                        query($filter: DetaineeFilter) { detainees(filter: $filter, first: 10) { edges { node {
+                          publicCode detentions { arrestedOn illTreatmentAlleged currentRegime }
+                        } } } }""")
+                .variable("filter", Map.of("region", region)).execute()
+                .path("detainees.edges[*].node.detentions[*].illTreatmentAlleged").entityList(Boolean.class)
+                .satisfies(alleged -> assertThat(alleged).hasSize(PEOPLE).containsOnly(true)));
+        assertThat(opened.values).as("values decrypted for detentions without their accounts").isZero();
+    }
+
     /** What a request decrypted: values, and statements reading data keys. */
     private record Opened(long values, long keyReads) {}
 
