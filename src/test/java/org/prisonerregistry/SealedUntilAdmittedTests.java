@@ -113,6 +113,29 @@ class SealedUntilAdmittedTests {
         assertThat(opened.values).as("values decrypted for detentions without their accounts").isZero();
     }
 
+    @Test
+    void shouldOpenNoCaseNumberNorNoteThatTheQueryDidNotSelect() {
+        Opened opened = during(() -> actors.lawyer().document("""
+                        query($filter: DetaineeFilter) { detainees(filter: $filter, first: 10) { edges { node {
+                          publicCode cases { court stage }
+                        } } } }""")
+                .variable("filter", Map.of("region", region)).execute()
+                .path("detainees.edges[*].node.cases[*].stage").entityList(String.class).hasSize(PEOPLE));
+        assertThat(opened.values).as("values decrypted for cases without numbers or notes").isZero();
+    }
+
+    @Test
+    void shouldOpenOnlyTheSelectedColumnOfEachCase() {
+        Opened opened = during(() -> actors.lawyer().document("""
+                        query($filter: DetaineeFilter) { detainees(filter: $filter, first: 10) { edges { node {
+                          cases { ruc }
+                        } } } }""")
+                .variable("filter", Map.of("region", region)).execute()
+                .path("detainees.edges[*].node.cases[*].ruc").entityList(String.class)
+                .satisfies(rucs -> assertThat(rucs).hasSize(PEOPLE).containsOnly("1910012345-6")));
+        assertThat(opened.values).as("one case number per case").isEqualTo(PEOPLE);
+    }
+
     /** What a request decrypted: values, and statements reading data keys. */
     private record Opened(long values, long keyReads) {}
 
