@@ -60,6 +60,10 @@ class SealedUntilAdmittedTests {
                     .variable("input", Map.of("detaineeId", id, "court", "7º Juzgado de Garantía de Santiago",
                             "ruc", "1910012345-6", "rit", "O-1234-2019", "legalNotes", "Invented defence notes " + i))
                     .execute().path("openCase.id").hasValue();
+            actors.coordinator().document("""
+                            mutation($input: RecordNeedInput!) { recordNeed(input: $input) { id } }""")
+                    .variable("input", Map.of("detaineeId", id, "category", "HEALTH", "description", "Invented: insulin " + i))
+                    .execute().path("recordNeed.id").hasValue();
         }
     }
 
@@ -134,6 +138,17 @@ class SealedUntilAdmittedTests {
                 .path("detainees.edges[*].node.cases[*].ruc").entityList(String.class)
                 .satisfies(rucs -> assertThat(rucs).hasSize(PEOPLE).containsOnly("1910012345-6")));
         assertThat(opened.values).as("one case number per case").isEqualTo(PEOPLE);
+    }
+
+    @Test
+    void shouldOpenNoHealthDescriptionForARoleThatMayNotReadIt() {
+        Opened opened = during(() -> actors.coordinator().document("""
+                        query($filter: DetaineeFilter) { detainees(filter: $filter, first: 10) { edges { node {
+                          supportNeeds { category status description }
+                        } } } }""")
+                .variable("filter", Map.of("region", region)).execute()
+                .path("detainees.edges[*].node.supportNeeds[*].category").entityList(String.class).hasSize(PEOPLE));
+        assertThat(opened.values).as("health descriptions decrypted for a coordinator").isZero();
     }
 
     /** What a request decrypted: values, and statements reading data keys. */

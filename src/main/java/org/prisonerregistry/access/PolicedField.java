@@ -119,6 +119,9 @@ final class PolicedField {
      * nothing a query did not select, or the policy refuses, is ever decrypted.
      */
     private static Object opened(Object value, AccessContext access) {
+        if (value instanceof CompletionStage<?> stage) {
+            return stage.thenApply(v -> opened(v, access));
+        }
         return value instanceof Sealed<?> sealed ? sealed.openFor(access.openedPages()) : value;
     }
 
