@@ -151,6 +151,32 @@ class SealedUntilAdmittedTests {
         assertThat(opened.values).as("health descriptions decrypted for a coordinator").isZero();
     }
 
+    @Test
+    void shouldOpenNothingOnADefenderPageWithoutItsSealedFields() {
+        TestData data = new TestData(actors);
+        String organisation = data.organisation("Invented Sealed Collective");
+        for (int i = 0; i < 2; i++) {
+            String defender = actors.protectionOfficer().document("""
+                            mutation($input: CreateDefenderInput!) { createDefender(input: $input) { id } }""")
+                    .variable("input", Map.of("organisationId", organisation, "fullName", TestData.unique("Invented Defender"),
+                            "kind", "LAWYER", "riskLevel", "HIGH", "contact", "Invented contact", "protectiveMeasures", "Invented escort"))
+                    .execute().path("createDefender.id").entity(String.class).get();
+            actors.protectionOfficer().document("""
+                            mutation($input: RecordThreatInput!) { recordThreat(input: $input) { id } }""")
+                    .variable("input", Map.of("defenderId", defender, "occurredOn", "2020-01-0" + (i + 1), "kind", "HARASSMENT",
+                            "channel", "PHONE", "description", "Invented threat", "followUp", "Invented complaint"))
+                    .execute().path("recordThreat.id").hasValue();
+        }
+        Opened opened = during(() -> actors.protectionOfficer().document("""
+                        query($filter: DefenderFilter) { defenders(filter: $filter, first: 10) { edges { node {
+                          kind riskLevel lastThreatOn threats { kind channel occurredOn }
+                        } } } }""")
+                .variable("filter", Map.of("organisationId", organisation)).execute()
+                .path("defenders.edges[*].node.threats[*].kind").entityList(String.class).hasSize(2));
+        assertThat(opened.values).as("values decrypted for defenders without names, contacts or accounts").isZero();
+        assertThat(opened.keyReads).as("reads of data keys").isZero();
+    }
+
     /** What a request decrypted: values, and statements reading data keys. */
     private record Opened(long values, long keyReads) {}
 
