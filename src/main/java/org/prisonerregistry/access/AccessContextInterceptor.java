@@ -25,8 +25,8 @@ import reactor.core.publisher.Mono;
 /**
  * Puts the caller and the stated purpose of each GraphQL request where the field policy reads them,
  * and, once the operation ran, writes its audit events before the answer leaves and destroys the
- * data keys unwrapped for it. An answer whose
- * events cannot be written is replaced by an error without data (fail closed).
+ * data keys unwrapped for it. An answer whose events cannot be written is replaced by an error
+ * without data (fail closed).
  */
 @Component
 class AccessContextInterceptor implements WebGraphQlInterceptor {

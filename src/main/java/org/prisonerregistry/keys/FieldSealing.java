@@ -46,8 +46,9 @@ public class FieldSealing {
     }
 
     /**
-     * Opens the fields of these subjects: their keys read in one statement and unwrapped once each.
-     * Close it when done, which overwrites the keys.
+     * Opens the fields of these subjects: their keys read in one statement and unwrapped now, once
+     * each. Close it when done, which overwrites the keys. Repositories use {@link #page} instead,
+     * which reads the keys only once something is opened; this is for whatever opens all it reads.
      */
     public SubjectOpener openerFor(Collection<UUID> subjectIds) {
         return new SubjectOpener(cipher, keys.unwrapAll(subjectIds), opened);
