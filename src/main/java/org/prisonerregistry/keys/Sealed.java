@@ -27,6 +27,8 @@ public final class Sealed<T> {
     private final Function<String, T> decode;
     /** What the value is without decrypting: in hand, the value; read from a row, what an empty column reads as. */
     private final T plain;
+    /** Computed once, as String does: records holding sealed values are batch keys, hashed often. */
+    private int hash;
 
     Sealed(SealedPage page, TableField<?, byte[]> column, UUID rowId, UUID subjectId, byte[] stored,
            Function<String, T> decode, T absent) {
@@ -92,7 +94,15 @@ public final class Sealed<T> {
 
     @Override
     public int hashCode() {
-        return page == null ? System.identityHashCode(this) : Objects.hash(column.getName(), rowId) * 31 + Arrays.hashCode(stored);
+        if (page == null) {
+            return System.identityHashCode(this);
+        }
+        int h = hash;
+        if (h == 0) {
+            h = (column.getName().hashCode() * 31 + Objects.hashCode(rowId)) * 31 + Arrays.hashCode(stored);
+            hash = h;
+        }
+        return h;
     }
 
     @Override
