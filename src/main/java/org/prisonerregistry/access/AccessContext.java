@@ -2,14 +2,16 @@ package org.prisonerregistry.access;
 
 import org.prisonerregistry.audit.AccessTrail;
 import org.prisonerregistry.identity.Caller;
+import org.prisonerregistry.keys.OpenedPages;
 
 /**
  * What the field policy needs to know about a request: who calls, in which role, and the purpose
  * they stated for reading SPECIAL data (null when none), and the trail of sensitive fields it reads
- * for the audit log. Fixed once per request, in the request's own thread, so that fields resolved
- * later on other threads see the same caller.
+ * for the audit log, and the pages whose sealed values it opened, closed when it ends. Fixed once
+ * per request, in the request's own thread, so that fields resolved later on other threads see the
+ * same caller.
  */
-record AccessContext(Caller caller, String purpose, AccessTrail trail) {
+record AccessContext(Caller caller, String purpose, AccessTrail trail, OpenedPages openedPages) {
 
     static final String KEY = AccessContext.class.getName();
 

@@ -12,6 +12,7 @@ import org.prisonerregistry.audit.AccessAuditor;
 import org.prisonerregistry.audit.AccessTrail;
 import org.prisonerregistry.identity.Caller;
 import org.prisonerregistry.identity.CurrentCaller;
+import org.prisonerregistry.keys.OpenedPages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.graphql.execution.ErrorType;
@@ -23,8 +24,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * Puts the caller and the stated purpose of each GraphQL request where the field policy reads them,
- * and, once the operation ran, writes its audit events before the answer leaves. An answer whose
- * events cannot be written is replaced by an error without data (fail closed).
+ * and, once the operation ran, writes its audit events before the answer leaves and destroys the
+ * data keys unwrapped for it. An answer whose events cannot be written is replaced by an error
+ * without data (fail closed).
  */
 @Component
 class AccessContextInterceptor implements WebGraphQlInterceptor {
@@ -56,9 +58,11 @@ class AccessContextInterceptor implements WebGraphQlInterceptor {
         }
         Caller caller = currentCaller.get();
         AccessTrail trail = new AccessTrail(accessor(caller, request, purpose));
-        AccessContext access = new AccessContext(caller, purpose, trail);
+        OpenedPages openedPages = new OpenedPages();
+        AccessContext access = new AccessContext(caller, purpose, trail, openedPages);
         request.configureExecutionInput((input, builder) -> builder.graphQLContext(Map.of(AccessContext.KEY, access)).build());
-        return chain.next(request).map(response -> audited(trail, response));
+        // every field is resolved by now: the data keys unwrapped for the answer are overwritten
+        return chain.next(request).map(response -> audited(trail, response)).doFinally(signal -> openedPages.close());
     }
 
     private WebGraphQlResponse audited(AccessTrail trail, WebGraphQlResponse response) {

@@ -16,6 +16,7 @@ import org.prisonerregistry.audit.AccessAuditor;
 import org.prisonerregistry.audit.AccessTrail;
 import org.prisonerregistry.audit.AuditOutcome;
 import org.prisonerregistry.common.Connection;
+import org.prisonerregistry.keys.Sealed;
 import org.springframework.graphql.execution.ErrorType;
 
 /**
@@ -127,7 +128,7 @@ final class PolicedField {
         if (policy.isSensitive() && !mutation) { // a mutation has an event of its own, written with it
             trail.read(coordinates, source, policy.needsPurpose(), self);
         }
-        Object value = mutation ? auditor.mutation(trail, coordinates, () -> unchecked(read)) : read.get();
+        Object value = mutation ? auditor.mutation(trail, coordinates, () -> unchecked(read)) : opened(read.get(), access);
         List<RevealingInputs.Given> sensitive = given.stream().filter(g -> g.policy().isSensitive()).toList();
         if (!sensitive.isEmpty()) {
             value = searchAudited(value, trail, sensitive);
@@ -204,6 +205,17 @@ final class PolicedField {
             }
         }
         return value;
+    }
+
+    /**
+     * An encrypted property is handed up sealed and opened here, once this field is admitted, so that
+     * nothing a query did not select, or the policy refuses, is ever decrypted.
+     */
+    private static Object opened(Object value, AccessContext access) {
+        if (value instanceof CompletionStage<?> stage) {
+            return stage.thenApply(v -> opened(v, access));
+        }
+        return value instanceof Sealed<?> sealed ? sealed.openFor(access.openedPages()) : value;
     }
 
     private static Object unchecked(Read read) {

@@ -15,7 +15,8 @@ import java.util.function.Supplier;
  *
  * <p>Light, and so trivial as its delegate is: Spring's context propagation leaves it alone, which
  * it may, since it reads a property in memory and its only other work (the alert check, once per
- * operation) needs no request-scoped thread state.
+ * operation, and opening a sealed value, which may read its page's keys) needs no request-scoped
+ * thread state.
  */
 final class PolicedProperty implements LightDataFetcher<Object> {
 

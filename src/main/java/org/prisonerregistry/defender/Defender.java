@@ -5,21 +5,23 @@ import java.util.UUID;
 import org.prisonerregistry.access.OwnedRecord;
 import org.prisonerregistry.audit.DataSubject;
 import org.prisonerregistry.audit.PersonalRecord;
+import org.prisonerregistry.keys.Sealed;
 
 /**
  * A lawyer or human-rights defender who works for an organisation. Everything here is SPECIAL data:
  * {@link #toString()} shows only identifiers and categories, so a record that ends up in a log line
- * or an exception message carries no name, contact or protective measure.
+ * or an exception message carries no name, contact or protective measure. Those three stay sealed
+ * until a field that selected them is admitted.
  */
 public record Defender(
         UUID id,
         UUID organisationId,
-        String fullName,
+        Sealed<String> fullName,
         DefenderKind kind,
         String loginSubject,
-        String contact,
+        Sealed<String> contact,
         RiskLevel riskLevel,
-        String protectiveMeasures,
+        Sealed<String> protectiveMeasures,
         OffsetDateTime recordedAt,
         int version) implements OwnedRecord, PersonalRecord {
 

@@ -25,14 +25,15 @@ import org.prisonerregistry.db.tables.records.DefenderRecord;
 import org.prisonerregistry.db.tables.records.ThreatRecord;
 import org.prisonerregistry.keys.FieldSealing;
 import org.prisonerregistry.keys.SubjectKind;
-import org.prisonerregistry.keys.SubjectOpener;
+import org.prisonerregistry.keys.Sealed;
+import org.prisonerregistry.keys.SealedPage;
 import org.prisonerregistry.keys.SubjectSealer;
 import org.springframework.stereotype.Repository;
 
 /**
  * Defenders and the threats against them: the only code that speaks SQL to the two tables. Their
  * SPECIAL columns are stored encrypted under the defender's data key: sealed here before a write,
- * opened here after a read (the keys of a whole page at once), so the rest of the code sees plaintext.
+ * handed up sealed after a read (a page sharing one key read), to be opened only where admitted.
  */
 @Repository
 class DefenderRepository {
@@ -45,14 +46,27 @@ class DefenderRepository {
         this.sealing = sealing;
     }
 
-    /** The defender, if {@code scope} reaches it; one out of reach is not even decrypted. */
+    /** The defender, if {@code scope} reaches it; one out of reach is not even read. */
     Optional<Defender> byId(UUID id, DefenderScope scope) {
-        return opened(db.selectFrom(DEFENDER).where(DEFENDER.ID.eq(id)).and(reachedBy(scope)).fetch()).stream()
+        return sealed(db.selectFrom(DEFENDER).where(DEFENDER.ID.eq(id)).and(reachedBy(scope)).fetch()).stream()
                 .findFirst();
     }
 
+    /**
+     * The defender, if {@code scope} reaches it, its SPECIAL columns opened and in hand (the key
+     * destroyed already): an update merges and writes them all.
+     */
+    Optional<Defender> byIdInHand(UUID id, DefenderScope scope) {
+        Result<DefenderRecord> rows = db.selectFrom(DEFENDER).where(DEFENDER.ID.eq(id)).and(reachedBy(scope)).fetch();
+        try (SealedPage page = sealing.page(rows.getValues(DEFENDER.ID))) {
+            return rows.stream().findFirst().map(r -> toDefender(r, page)).map(d -> new Defender(d.id(), d.organisationId(),
+                    Sealed.inHand(d.fullName().open()), d.kind(), d.loginSubject(), Sealed.inHand(d.contact().open()),
+                    d.riskLevel(), Sealed.inHand(d.protectiveMeasures().open()), d.recordedAt(), d.version()));
+        }
+    }
+
     List<Defender> byIds(Collection<UUID> ids) {
-        return opened(db.selectFrom(DEFENDER).where(DEFENDER.ID.in(ids)).fetch());
+        return sealed(db.selectFrom(DEFENDER).where(DEFENDER.ID.in(ids)).fetch());
     }
 
     /** What kind of defender this is, read from its clear column alone: nothing is decrypted. */
@@ -80,7 +94,7 @@ class DefenderRepository {
     List<Defender> page(DefenderFilter filter, DefenderScope scope, DefenderPosition after, int limit) {
         Condition afterCondition = after == null ? noCondition()
                 : row(DEFENDER.RECORDED_AT, DEFENDER.ID).gt(after.recordedAt(), after.id());
-        return opened(db.selectFrom(DEFENDER)
+        return sealed(db.selectFrom(DEFENDER)
                 .where(matching(filter)).and(reachedBy(scope)).and(afterCondition)
                 .orderBy(DEFENDER.RECORDED_AT, DEFENDER.ID)
                 .limit(limit)
@@ -110,7 +124,7 @@ class DefenderRepository {
 
     /** Threats against each defender, newest first: one query, and one key read, for any number of defenders. */
     Map<UUID, List<Threat>> threatsOf(Collection<UUID> defenderIds) {
-        List<Threat> threats = openedThreats(db.selectFrom(THREAT).where(THREAT.DEFENDER_ID.in(defenderIds))
+        List<Threat> threats = sealedThreats(db.selectFrom(THREAT).where(THREAT.DEFENDER_ID.in(defenderIds))
                 .orderBy(THREAT.OCCURRED_ON.desc(), THREAT.RECORDED_AT.desc(), THREAT.ID.desc())
                 .fetch());
         return threats.stream().collect(Collectors.groupingBy(Threat::defenderId, LinkedHashMap::new, Collectors.toList()));
@@ -126,8 +140,17 @@ class DefenderRepository {
         return result;
     }
 
-    Optional<Threat> threatById(UUID id) {
-        return openedThreats(db.selectFrom(THREAT).where(THREAT.ID.eq(id)).fetch()).stream().findFirst();
+    /**
+     * The threat, its sealed columns opened and in hand (the key destroyed already): an update of its
+     * follow-up writes the description back sealed anew.
+     */
+    Optional<Threat> threatByIdInHand(UUID id) {
+        Result<ThreatRecord> rows = db.selectFrom(THREAT).where(THREAT.ID.eq(id)).fetch();
+        try (SealedPage page = sealing.page(rows.getValues(THREAT.DEFENDER_ID))) {
+            return rows.stream().findFirst().map(r -> toThreat(r, page)).map(t -> new Threat(t.id(), t.defenderId(),
+                    t.occurredOn(), t.kind(), t.channel(), Sealed.inHand(t.description().open()), t.reportedToAuthorities(),
+                    Sealed.inHand(t.followUp().open()), t.source(), t.recordedAt(), t.version()));
+        }
     }
 
     void insert(Threat t) {
@@ -198,47 +221,53 @@ class DefenderRepository {
     }
 
     // SPECIAL columns: full_name, contact and protective_measures of a defender, description and
-    // follow_up of a threat are sealed and opened only by the methods below, always under the
+    // follow_up of a threat are sealed and handed up sealed only by the methods below, always under the
     // defender's key (a threat's subject is the defender it targets). No query filters or sorts on
     // them, so none needs a blind index; login_subject stays clear, since tokens find their defender by it.
 
     private void writeSpecial(DefenderRecord r, Defender d) {
         try (SubjectSealer sealer = sealing.sealerFor(d.id(), SubjectKind.DEFENDER)) {
-            r.setFullName(sealer.seal(DEFENDER.FULL_NAME, d.id(), d.fullName()));
-            r.setContact(sealer.seal(DEFENDER.CONTACT, d.id(), d.contact()));
-            r.setProtectiveMeasures(sealer.seal(DEFENDER.PROTECTIVE_MEASURES, d.id(), d.protectiveMeasures()));
+            r.setFullName(sealer.seal(DEFENDER.FULL_NAME, d.id(), d.fullName().open()));
+            r.setContact(sealer.seal(DEFENDER.CONTACT, d.id(), d.contact().open()));
+            r.setProtectiveMeasures(sealer.seal(DEFENDER.PROTECTIVE_MEASURES, d.id(), d.protectiveMeasures().open()));
         }
     }
 
-    /** The defenders of these rows, their keys read in one statement whatever their number. */
-    private List<Defender> opened(Result<DefenderRecord> rows) {
-        try (SubjectOpener opener = sealing.openerFor(rows.getValues(DEFENDER.ID))) {
-            return rows.map(r -> new Defender(r.getId(), r.getOrganisationId(),
-                    opener.open(DEFENDER.FULL_NAME, r.getId(), r.getId(), r.getFullName()),
-                    DefenderKind.valueOf(r.getKind()), r.getLoginSubject(),
-                    opener.open(DEFENDER.CONTACT, r.getId(), r.getId(), r.getContact()),
-                    RiskLevel.valueOf(r.getRiskLevel()),
-                    opener.open(DEFENDER.PROTECTIVE_MEASURES, r.getId(), r.getId(), r.getProtectiveMeasures()),
-                    r.getRecordedAt(), r.getVersion()));
-        }
+    /** The defenders of these rows, sealed; their keys read in one statement, whatever their number, once one is opened. */
+    private List<Defender> sealed(Result<DefenderRecord> rows) {
+        SealedPage page = sealing.page(rows.getValues(DEFENDER.ID));
+        return rows.map(r -> toDefender(r, page));
+    }
+
+    private static Defender toDefender(DefenderRecord r, SealedPage page) {
+        return new Defender(r.getId(), r.getOrganisationId(),
+                page.text(DEFENDER.FULL_NAME, r.getId(), r.getId(), r.getFullName()),
+                DefenderKind.valueOf(r.getKind()), r.getLoginSubject(),
+                page.text(DEFENDER.CONTACT, r.getId(), r.getId(), r.getContact()),
+                RiskLevel.valueOf(r.getRiskLevel()),
+                page.text(DEFENDER.PROTECTIVE_MEASURES, r.getId(), r.getId(), r.getProtectiveMeasures()),
+                r.getRecordedAt(), r.getVersion());
     }
 
     private void writeSpecial(ThreatRecord r, Threat t) {
         try (SubjectSealer sealer = sealing.sealerFor(t.defenderId(), SubjectKind.DEFENDER)) {
-            r.setDescription(sealer.seal(THREAT.DESCRIPTION, t.id(), t.description()));
-            r.setFollowUp(sealer.seal(THREAT.FOLLOW_UP, t.id(), t.followUp()));
+            r.setDescription(sealer.seal(THREAT.DESCRIPTION, t.id(), t.description().open()));
+            r.setFollowUp(sealer.seal(THREAT.FOLLOW_UP, t.id(), t.followUp().open()));
         }
     }
 
-    /** The threats of these rows, in their order, their defenders' keys read in one statement. */
-    private List<Threat> openedThreats(Result<ThreatRecord> rows) {
-        try (SubjectOpener opener = sealing.openerFor(rows.getValues(THREAT.DEFENDER_ID))) {
-            return rows.map(r -> new Threat(r.getId(), r.getDefenderId(), r.getOccurredOn(),
-                    ThreatKind.valueOf(r.getKind()), ThreatChannel.valueOf(r.getChannel()),
-                    opener.open(THREAT.DESCRIPTION, r.getId(), r.getDefenderId(), r.getDescription()),
-                    Boolean.TRUE.equals(r.getReportedToAuthorities()),
-                    opener.open(THREAT.FOLLOW_UP, r.getId(), r.getDefenderId(), r.getFollowUp()),
-                    r.getSource(), r.getRecordedAt(), r.getVersion()));
-        }
+    /** The threats of these rows, in their order, sealed; their defenders' keys read in one statement once one is opened. */
+    private List<Threat> sealedThreats(Result<ThreatRecord> rows) {
+        SealedPage page = sealing.page(rows.getValues(THREAT.DEFENDER_ID));
+        return rows.map(r -> toThreat(r, page));
+    }
+
+    private static Threat toThreat(ThreatRecord r, SealedPage page) {
+        return new Threat(r.getId(), r.getDefenderId(), r.getOccurredOn(),
+                ThreatKind.valueOf(r.getKind()), ThreatChannel.valueOf(r.getChannel()),
+                page.text(THREAT.DESCRIPTION, r.getId(), r.getDefenderId(), r.getDescription()),
+                Boolean.TRUE.equals(r.getReportedToAuthorities()),
+                page.text(THREAT.FOLLOW_UP, r.getId(), r.getDefenderId(), r.getFollowUp()),
+                r.getSource(), r.getRecordedAt(), r.getVersion());
     }
 }

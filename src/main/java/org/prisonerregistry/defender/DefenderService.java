@@ -2,6 +2,7 @@ package org.prisonerregistry.defender;
 
 import static org.prisonerregistry.common.Inputs.blankToNull;
 import static org.prisonerregistry.common.Inputs.pick;
+import static org.prisonerregistry.keys.Sealed.inHand;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -86,8 +87,8 @@ class DefenderService {
         checkDefender(v, in.fullName(), loginSubject, in.contact(), in.protectiveMeasures(), null);
         v.throwIfAny();
 
-        Defender d = new Defender(UUID.randomUUID(), in.organisationId(), in.fullName().strip(), in.kind(),
-                loginSubject, blankToNull(in.contact()), in.riskLevel(), blankToNull(in.protectiveMeasures()),
+        Defender d = new Defender(UUID.randomUUID(), in.organisationId(), inHand(in.fullName().strip()), in.kind(),
+                loginSubject, inHand(blankToNull(in.contact())), in.riskLevel(), inHand(blankToNull(in.protectiveMeasures())),
                 now(), 1);
         defenders.insert(d);
         return d;
@@ -95,7 +96,8 @@ class DefenderService {
 
     @Transactional
     Defender update(UpdateDefenderInput in) {
-        Defender old = get(in.id());
+        // the merge needs every SPECIAL column in plaintext, and writes them all sealed anew
+        Defender old = defenders.byIdInHand(in.id(), scope()).orElseThrow(() -> new NotFoundException("defender", in.id()));
         if (old.version() != in.version()) {
             throw new StaleVersionException("defender", in.id(), in.version());
         }
@@ -107,16 +109,16 @@ class DefenderService {
         if (organisationId != null && !organisationId.equals(old.organisationId())) {
             reference.checkOrganisation(v, "input.organisationId", organisationId);
         }
-        String fullName = pick(in.fullName(), old.fullName());
+        String fullName = pick(in.fullName(), old.fullName().open());
         String loginSubject = blankToNull(pick(in.loginSubject(), old.loginSubject()));
-        String contact = pick(in.contact(), old.contact());
-        String protectiveMeasures = pick(in.protectiveMeasures(), old.protectiveMeasures());
+        String contact = pick(in.contact(), old.contact().open());
+        String protectiveMeasures = pick(in.protectiveMeasures(), old.protectiveMeasures().open());
         checkDefender(v, fullName, loginSubject, contact, protectiveMeasures, old.id());
         v.throwIfAny();
 
-        Defender changed = new Defender(old.id(), organisationId, fullName.strip(), pick(in.kind(), old.kind()),
-                loginSubject, blankToNull(contact), pick(in.riskLevel(), old.riskLevel()),
-                blankToNull(protectiveMeasures), old.recordedAt(), old.version() + 1);
+        Defender changed = new Defender(old.id(), organisationId, inHand(fullName.strip()), pick(in.kind(), old.kind()),
+                loginSubject, inHand(blankToNull(contact)), pick(in.riskLevel(), old.riskLevel()),
+                inHand(blankToNull(protectiveMeasures)), old.recordedAt(), old.version() + 1);
         if (!defenders.update(changed)) {
             throw new StaleVersionException("defender", in.id(), in.version());
         }
@@ -137,15 +139,15 @@ class DefenderService {
                 .throwIfAny();
 
         Threat t = new Threat(UUID.randomUUID(), in.defenderId(), in.occurredOn(), in.kind(), in.channel(),
-                blankToNull(in.description()), Boolean.TRUE.equals(in.reportedToAuthorities()),
-                blankToNull(in.followUp()), blankToNull(in.source()), now(), 1);
+                inHand(blankToNull(in.description())), Boolean.TRUE.equals(in.reportedToAuthorities()),
+                inHand(blankToNull(in.followUp())), blankToNull(in.source()), now(), 1);
         defenders.insert(t);
         return t;
     }
 
     @Transactional
     Threat updateFollowUp(UpdateThreatFollowUpInput in) {
-        Threat old = defenders.threatById(in.id()).orElseThrow(() -> new NotFoundException("threat", in.id()));
+        Threat old = defenders.threatByIdInHand(in.id()).orElseThrow(() -> new NotFoundException("threat", in.id()));
         try {
             get(old.defenderId());
         } catch (NotFoundException outOfScope) {
@@ -156,12 +158,12 @@ class DefenderService {
         }
         Violations v = new Violations();
         refuseClearing(v, "input.reportedToAuthorities", in.reportedToAuthorities());
-        String followUp = pick(in.followUp(), old.followUp());
+        String followUp = pick(in.followUp(), old.followUp().open());
         v.maxLength("input.followUp", followUp, 20_000).throwIfAny();
 
         Threat changed = new Threat(old.id(), old.defenderId(), old.occurredOn(), old.kind(), old.channel(),
                 old.description(), pick(in.reportedToAuthorities(), old.reportedToAuthorities()),
-                blankToNull(followUp), old.source(), old.recordedAt(), old.version() + 1);
+                inHand(blankToNull(followUp)), old.source(), old.recordedAt(), old.version() + 1);
         if (!defenders.updateFollowUp(changed)) {
             throw new StaleVersionException("threat", in.id(), in.version());
         }

@@ -5,10 +5,12 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.prisonerregistry.audit.DataSubject;
 import org.prisonerregistry.audit.PersonalRecord;
+import org.prisonerregistry.keys.Sealed;
 
 /**
  * An incident against a defender. {@link #toString()} leaves out the description, follow-up and
- * source, which may name people and places, so that the record is safe to log.
+ * source, which may name people and places, so that the record is safe to log. The description and
+ * the follow-up stay sealed until a field that selected them is admitted.
  */
 public record Threat(
         UUID id,
@@ -16,9 +18,9 @@ public record Threat(
         LocalDate occurredOn,
         ThreatKind kind,
         ThreatChannel channel,
-        String description,
+        Sealed<String> description,
         boolean reportedToAuthorities,
-        String followUp,
+        Sealed<String> followUp,
         String source,
         OffsetDateTime recordedAt,
         int version) implements PersonalRecord {

@@ -81,11 +81,14 @@ public final class DetaineeBlindIndexes {
         return sealing.blindIndex(NAME, PERSON_NAME, text);
     }
 
-    /** Whether the decrypted full name or an alias is the searched name, case and accents folded. */
+    /** Whether the full name or an alias, opened here, is the searched name, case and accents folded. */
     static boolean isNamed(Detainee detainee, String text) {
         Optional<String> searched = PERSON_NAME.normalise(text);
-        List<String> aliases = detainee.aliases() == null ? List.of() : detainee.aliases();
-        return searched.isPresent() && Stream.concat(Stream.of(detainee.fullName()), aliases.stream())
+        if (searched.isEmpty()) {
+            return false;
+        }
+        List<String> aliases = detainee.aliases().open();
+        return Stream.concat(Stream.of(detainee.fullName().open()), aliases == null ? Stream.empty() : aliases.stream())
                 .map(PERSON_NAME::normalise)
                 .anyMatch(searched::equals);
     }

@@ -38,15 +38,16 @@ import org.prisonerregistry.access.DetaineeScope;
 import org.prisonerregistry.db.tables.Detention;
 import org.prisonerregistry.db.tables.records.DetaineeRecord;
 import org.prisonerregistry.keys.FieldSealing;
+import org.prisonerregistry.keys.Sealed;
+import org.prisonerregistry.keys.SealedPage;
 import org.prisonerregistry.keys.SubjectKind;
-import org.prisonerregistry.keys.SubjectOpener;
 import org.prisonerregistry.keys.SubjectSealer;
 import org.springframework.stereotype.Repository;
 
 /**
  * Detainees and what hangs directly off them (caseloads, recognitions, name indexes). The personal
- * columns are ciphertexts: sealed here under the person's data key on every write, opened here a
- * page at a time on every read, so the rest of the package sees plaintext records only.
+ * columns are ciphertexts: sealed here under the person's data key on every write, and handed up
+ * sealed on every read, a page sharing one key read, to be opened only where a plaintext is needed.
  */
 @Repository
 class DetaineeRepository {
@@ -67,7 +68,18 @@ class DetaineeRepository {
     }
 
     Optional<Detainee> byId(UUID id, DetaineeScope scope) {
-        return opened(db.selectFrom(DETAINEE).where(DETAINEE.ID.eq(id)).and(reachedBy(scope)).fetch()).stream().findFirst();
+        return sealed(db.selectFrom(DETAINEE).where(DETAINEE.ID.eq(id)).and(reachedBy(scope)).fetch()).stream().findFirst();
+    }
+
+    /**
+     * The detainee with every personal field opened and in hand, its keys destroyed already: for an
+     * update, which merges and writes them all.
+     */
+    Optional<Detainee> byIdInHand(UUID id, DetaineeScope scope) {
+        List<DetaineeRecord> rows = db.selectFrom(DETAINEE).where(DETAINEE.ID.eq(id)).and(reachedBy(scope)).fetch();
+        try (SealedPage page = pageOf(rows)) {
+            return rows.stream().findFirst().map(r -> inHand(toDetainee(r, page)));
+        }
     }
 
     Optional<String> countryOf(UUID id, DetaineeScope scope) {
@@ -93,18 +105,18 @@ class DetaineeRepository {
         if (candidates.isEmpty()) {
             return List.of();
         }
-        return opened(db.selectFrom(DETAINEE)
+        return sealed(db.selectFrom(DETAINEE)
                 .where(DETAINEE.NATIONAL_ID_INDEX.in(candidates)).and(reachedBy(scope))
                 .orderBy(DETAINEE.PUBLIC_CODE)
                 .fetch()).stream()
-                .filter(d -> DetaineeBlindIndexes.sameNationalId(d.nationalId(), number))
+                .filter(d -> DetaineeBlindIndexes.sameNationalId(d.nationalId().open(), number))
                 .toList();
     }
 
     /** Up to {@code limit} detainees after the public code {@code afterCode}, in public-code order. */
     List<Detainee> page(DetaineeFilter filter, DetaineeScope scope, String afterCode, int limit) {
         Condition after = afterCode == null ? noCondition() : DETAINEE.PUBLIC_CODE.gt(afterCode);
-        List<Detainee> rows = opened(db.selectFrom(DETAINEE)
+        List<Detainee> rows = sealed(db.selectFrom(DETAINEE)
                 .where(matching(filter)).and(reachedBy(scope)).and(after)
                 .orderBy(DETAINEE.PUBLIC_CODE)
                 .limit(limit)
@@ -180,7 +192,7 @@ class DetaineeRepository {
 
     private void insertNameIndexes(Detainee d) {
         var insert = db.insertInto(DETAINEE_NAME_INDEX, DETAINEE_NAME_INDEX.DETAINEE_ID, DETAINEE_NAME_INDEX.NAME_INDEX);
-        List<byte[]> names = indexes.names(d.fullName(), d.aliases());
+        List<byte[]> names = indexes.names(d.fullName().open(), d.aliases().open());
         for (byte[] name : names) {
             insert = insert.values(d.id(), name);
         }
@@ -366,19 +378,21 @@ class DetaineeRepository {
                                 .or(later.ARRESTED_ON.eq(DETENTION.ARRESTED_ON).and(later.ID.gt(DETENTION.ID))))))));
     }
 
-    /** Columns that {@code updateDetainee} may change, the personal ones sealed under the person's data key. */
+    /** Columns that {@code updateDetainee} may change, the personal ones (in hand) sealed under the person's data key. */
     private void write(DetaineeRecord r, Detainee d) {
+        List<String> aliases = d.aliases().open();
+        NationalId nationalId = d.nationalId().open();
         try (SubjectSealer sealer = sealing.sealerFor(d.id(), SubjectKind.DETAINEE)) {
-            r.setFullName(sealer.seal(DETAINEE.FULL_NAME, d.id(), d.fullName()));
-            r.setAliases(sealer.seal(DETAINEE.ALIASES, d.id(), d.aliases().isEmpty() ? null : String.join("\n", d.aliases())));
-            r.setNationalId(sealer.seal(DETAINEE.NATIONAL_ID, d.id(), d.nationalId() == null ? null : d.nationalId().number()));
-            r.setDateOfBirth(sealer.seal(DETAINEE.DATE_OF_BIRTH, d.id(), d.dateOfBirth()));
-            r.setFamilyContact(sealer.seal(DETAINEE.FAMILY_CONTACT, d.id(), d.familyContact()));
-            r.setNotes(sealer.seal(DETAINEE.NOTES, d.id(), d.notes()));
+            r.setFullName(sealer.seal(DETAINEE.FULL_NAME, d.id(), d.fullName().open()));
+            r.setAliases(sealer.seal(DETAINEE.ALIASES, d.id(), aliases.isEmpty() ? null : String.join("\n", aliases)));
+            r.setNationalId(sealer.seal(DETAINEE.NATIONAL_ID, d.id(), nationalId == null ? null : nationalId.number()));
+            r.setDateOfBirth(sealer.seal(DETAINEE.DATE_OF_BIRTH, d.id(), d.dateOfBirth().open()));
+            r.setFamilyContact(sealer.seal(DETAINEE.FAMILY_CONTACT, d.id(), d.familyContact().open()));
+            r.setNotes(sealer.seal(DETAINEE.NOTES, d.id(), d.notes().open()));
         }
-        r.setNationalIdKind(d.nationalId() == null ? null : d.nationalId().kind().name());
-        r.setNationalIdIndex(d.nationalId() == null ? null
-                : indexes.nationalId(d.nationalId().kind(), d.nationalId().number()).orElse(null));
+        r.setNationalIdKind(nationalId == null ? null : nationalId.kind().name());
+        r.setNationalIdIndex(nationalId == null ? null
+                : indexes.nationalId(nationalId.kind(), nationalId.number()).orElse(null));
         r.setBirthYear(d.birthYear());
         r.setGender(d.gender().name());
         r.setNationality(d.nationality());
@@ -390,25 +404,38 @@ class DetaineeRepository {
         r.setSource(d.source());
     }
 
-    /** The rows as detainees, their personal columns opened with keys unwrapped once for all of them. */
-    private List<Detainee> opened(List<DetaineeRecord> rows) {
-        try (SubjectOpener opener = sealing.openerFor(rows.stream().map(DetaineeRecord::getId).toList())) {
-            return rows.stream().map(r -> toDetainee(r, opener)).toList();
-        }
+    /** The rows as detainees, their personal columns sealed, sharing one page's keys. */
+    private List<Detainee> sealed(List<DetaineeRecord> rows) {
+        SealedPage page = pageOf(rows);
+        return rows.stream().map(r -> toDetainee(r, page)).toList();
     }
 
-    private static Detainee toDetainee(DetaineeRecord r, SubjectOpener opener) {
+    private SealedPage pageOf(List<DetaineeRecord> rows) {
+        return sealing.page(rows.stream().map(DetaineeRecord::getId).toList());
+    }
+
+    private static Detainee toDetainee(DetaineeRecord r, SealedPage page) {
         UUID id = r.getId();
-        String aliases = opener.open(DETAINEE.ALIASES, id, id, r.getAliases());
-        String nationalId = opener.open(DETAINEE.NATIONAL_ID, id, id, r.getNationalId());
-        return new Detainee(id, r.getPublicCode(), r.getCountry(), opener.open(DETAINEE.FULL_NAME, id, id, r.getFullName()),
-                aliases == null ? (r.getErasedAt() == null ? List.of() : null) : Arrays.asList(aliases.split("\n")),
-                r.getNationalIdKind() == null || nationalId == null ? null
-                        : new NationalId(NationalIdKind.valueOf(r.getNationalIdKind()), nationalId),
-                opener.openDate(DETAINEE.DATE_OF_BIRTH, id, id, r.getDateOfBirth()), r.getBirthYear(),
+        String kind = r.getNationalIdKind();
+        // an erased person's aliases are null, everyone else's at least empty
+        Sealed<List<String>> aliases = page.value(DETAINEE.ALIASES, id, id, r.getAliases(),
+                text -> Arrays.asList(text.split("\n")), r.getErasedAt() == null ? List.of() : null);
+        Sealed<NationalId> nationalId = page.value(DETAINEE.NATIONAL_ID, id, id, kind == null ? null : r.getNationalId(),
+                number -> new NationalId(NationalIdKind.valueOf(kind), number), null);
+        return new Detainee(id, r.getPublicCode(), r.getCountry(), page.text(DETAINEE.FULL_NAME, id, id, r.getFullName()),
+                aliases, nationalId, page.date(DETAINEE.DATE_OF_BIRTH, id, id, r.getDateOfBirth()), r.getBirthYear(),
                 Gender.valueOf(r.getGender()), r.getNationality(), r.getRegion(), r.getCommune(),
-                Affiliation.valueOf(r.getAffiliation()), opener.open(DETAINEE.FAMILY_CONTACT, id, id, r.getFamilyContact()),
-                Boolean.TRUE.equals(r.getConsentToBeNamed()), opener.open(DETAINEE.NOTES, id, id, r.getNotes()),
+                Affiliation.valueOf(r.getAffiliation()), page.text(DETAINEE.FAMILY_CONTACT, id, id, r.getFamilyContact()),
+                Boolean.TRUE.equals(r.getConsentToBeNamed()), page.text(DETAINEE.NOTES, id, id, r.getNotes()),
                 r.getLastContactOn(), r.getSource(), r.getRecordedAt(), r.getVersion(), r.getErasedAt());
+    }
+
+    /** The detainee with every personal field opened now and kept in hand. */
+    private static Detainee inHand(Detainee d) {
+        return new Detainee(d.id(), d.publicCode(), d.country(), Sealed.inHand(d.fullName().open()),
+                Sealed.inHand(d.aliases().open()), Sealed.inHand(d.nationalId().open()), Sealed.inHand(d.dateOfBirth().open()),
+                d.birthYear(), d.gender(), d.nationality(), d.region(), d.commune(), d.affiliation(),
+                Sealed.inHand(d.familyContact().open()), d.consentToBeNamed(), Sealed.inHand(d.notes().open()),
+                d.lastContactOn(), d.source(), d.recordedAt(), d.version(), d.erasedAt());
     }
 }

@@ -3,6 +3,7 @@ package org.prisonerregistry.detainee;
 import static org.prisonerregistry.common.Inputs.blankToNull;
 import static org.prisonerregistry.common.Inputs.isNullGiven;
 import static org.prisonerregistry.common.Inputs.pick;
+import static org.prisonerregistry.keys.Sealed.inHand;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -163,10 +164,11 @@ public class DetaineeService {
 
         OffsetDateTime now = OffsetDateTime.now();
         Detainee d = new Detainee(UUID.randomUUID(), detainees.nextPublicCode(in.country(), today.getYear()),
-                in.country(), in.fullName().strip(), aliases(in.aliases()), nationalId, in.dateOfBirth(),
-                in.dateOfBirth() == null ? null : in.dateOfBirth().getYear(), in.gender(), in.nationality(),
-                blankToNull(in.region()), blankToNull(in.commune()), in.affiliation(), blankToNull(in.familyContact()),
-                Boolean.TRUE.equals(in.consentToBeNamed()), blankToNull(in.notes()), in.lastContactOn(),
+                in.country(), inHand(in.fullName().strip()), inHand(aliases(in.aliases())), inHand(nationalId),
+                inHand(in.dateOfBirth()), in.dateOfBirth() == null ? null : in.dateOfBirth().getYear(), in.gender(),
+                in.nationality(), blankToNull(in.region()), blankToNull(in.commune()), in.affiliation(),
+                inHand(blankToNull(in.familyContact())), Boolean.TRUE.equals(in.consentToBeNamed()),
+                inHand(blankToNull(in.notes())), in.lastContactOn(),
                 blankToNull(in.source()), now, 1, null);
         detainees.insert(d);
         organisations.forEach(org -> detainees.addToCaseload(d.id(), org, today));
@@ -175,7 +177,8 @@ public class DetaineeService {
 
     @Transactional
     public Detainee update(UpdateDetaineeInput in) {
-        Detainee old = get(in.id());
+        // the merge needs every personal field in plaintext, and writes them all sealed anew
+        Detainee old = detainees.byIdInHand(in.id(), scope()).orElseThrow(() -> new NotFoundException("detainee", in.id()));
         if (old.erasedAt() != null) {
             throw new InvalidInputException("input.id", "is an erased person: personal data cannot be recorded again");
         }
@@ -192,28 +195,29 @@ public class DetaineeService {
         if (isNullGiven(in.consentToBeNamed())) {
             v.add("input.consentToBeNamed", "cannot be cleared");
         }
-        String fullName = pick(in.fullName(), old.fullName());
-        List<String> aliases = in.aliases().isOmitted() ? old.aliases() : aliases(in.aliases().value());
+        String fullName = pick(in.fullName(), old.fullName().open());
+        List<String> aliases = in.aliases().isOmitted() ? old.aliases().open() : aliases(in.aliases().value());
+        NationalId oldNationalId = old.nationalId().open();
         NationalIdInput nationalIdInput = in.nationalId().isOmitted()
-                ? (old.nationalId() == null ? null : new NationalIdInput(old.nationalId().kind(), old.nationalId().number()))
+                ? (oldNationalId == null ? null : new NationalIdInput(oldNationalId.kind(), oldNationalId.number()))
                 : in.nationalId().value();
-        LocalDate dateOfBirth = pick(in.dateOfBirth(), old.dateOfBirth());
+        LocalDate dateOfBirth = pick(in.dateOfBirth(), old.dateOfBirth().open());
         String nationality = pick(in.nationality(), old.nationality());
         String region = pick(in.region(), old.region());
         String commune = pick(in.commune(), old.commune());
-        String familyContact = pick(in.familyContact(), old.familyContact());
-        String notes = pick(in.notes(), old.notes());
+        String familyContact = pick(in.familyContact(), old.familyContact().open());
+        String notes = pick(in.notes(), old.notes().open());
         LocalDate lastContactOn = pick(in.lastContactOn(), old.lastContactOn());
         String source = pick(in.source(), old.source());
         NationalId nationalId = checkPersonalData(v, fullName, false, aliases, nationalIdInput, dateOfBirth,
                 nationality, region, commune, familyContact, notes, lastContactOn, source, LocalDate.now());
         v.throwIfAny();
 
-        Detainee changed = new Detainee(old.id(), old.publicCode(), old.country(), fullName.strip(), aliases,
-                nationalId, dateOfBirth, dateOfBirth == null ? null : dateOfBirth.getYear(),
+        Detainee changed = new Detainee(old.id(), old.publicCode(), old.country(), inHand(fullName.strip()), inHand(aliases),
+                inHand(nationalId), inHand(dateOfBirth), dateOfBirth == null ? null : dateOfBirth.getYear(),
                 pick(in.gender(), old.gender()), nationality, blankToNull(region), blankToNull(commune),
-                pick(in.affiliation(), old.affiliation()), blankToNull(familyContact),
-                pick(in.consentToBeNamed(), old.consentToBeNamed()), blankToNull(notes), lastContactOn,
+                pick(in.affiliation(), old.affiliation()), inHand(blankToNull(familyContact)),
+                pick(in.consentToBeNamed(), old.consentToBeNamed()), inHand(blankToNull(notes)), lastContactOn,
                 blankToNull(source), old.recordedAt(), old.version() + 1, null);
         if (!detainees.update(changed)) {
             throw new StaleVersionException("detainee", in.id(), in.version());

@@ -6,13 +6,15 @@ import java.util.List;
 import java.util.UUID;
 import org.prisonerregistry.audit.DataSubject;
 import org.prisonerregistry.audit.PersonalRecord;
+import org.prisonerregistry.keys.Sealed;
 
 /**
  * An episode of deprivation of liberty with its custody periods, oldest first. Current regime,
- * facility and days in pre-trial detention are derived from the periods, never stored.
+ * facility and days in pre-trial detention are derived from the periods, never stored. The account
+ * of ill-treatment stays sealed until a field that selected it is admitted.
  */
 public record Detention(UUID id, UUID detaineeId, LocalDate arrestedOn, String arrestPlace, String event,
-                        boolean illTreatmentAlleged, String illTreatmentAccount, LocalDate releasedOn, String source,
+                        boolean illTreatmentAlleged, Sealed<String> illTreatmentAccount, LocalDate releasedOn, String source,
                         OffsetDateTime recordedAt, int version, List<CustodyPeriod> custodyPeriods) implements PersonalRecord {
 
     @Override

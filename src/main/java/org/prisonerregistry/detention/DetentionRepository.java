@@ -16,13 +16,13 @@ import org.prisonerregistry.db.tables.records.DetentionRecord;
 import org.jooq.DSLContext;
 import org.prisonerregistry.keys.FieldSealing;
 import org.prisonerregistry.keys.SubjectKind;
-import org.prisonerregistry.keys.SubjectOpener;
+import org.prisonerregistry.keys.SealedPage;
 import org.prisonerregistry.keys.SubjectSealer;
 import org.springframework.stereotype.Repository;
 
 /**
  * Detentions and their custody periods. The account of ill-treatment is stored sealed under the
- * detainee's data key: it is sealed in {@link #insert(Detention)} and opened in {@link #toDetention} only.
+ * detainee's data key: it is sealed in {@link #insert(Detention)} and handed up sealed by {@link #toDetention}.
  */
 @Repository
 class DetentionRepository {
@@ -40,10 +40,9 @@ class DetentionRepository {
         List<DetentionRecord> rows = db.selectFrom(DETENTION).where(DETENTION.DETAINEE_ID.in(detaineeIds))
                 .orderBy(DETENTION.ARRESTED_ON.desc(), DETENTION.ID.desc()).fetch();
         Map<UUID, List<CustodyPeriod>> periods = periodsOf(rows.stream().map(DetentionRecord::getId).toList());
-        try (SubjectOpener opener = sealing.openerFor(subjectsWithSealedFields(rows))) {
-            return rows.stream().collect(Collectors.groupingBy(DetentionRecord::getDetaineeId, Collectors.mapping(
-                    r -> toDetention(r, opener, periods.getOrDefault(r.getId(), List.of())), Collectors.toList())));
-        }
+        SealedPage page = sealing.page(subjectsWithSealedFields(rows));
+        return rows.stream().collect(Collectors.groupingBy(DetentionRecord::getDetaineeId, Collectors.mapping(
+                r -> toDetention(r, page, periods.getOrDefault(r.getId(), List.of())), Collectors.toList())));
     }
 
     /** The detention, locked for the rest of the transaction so that concurrent changes queue up. */
@@ -53,9 +52,7 @@ class DetentionRepository {
             return Optional.empty();
         }
         List<CustodyPeriod> periods = periodsOf(List.of(id)).getOrDefault(id, List.of());
-        try (SubjectOpener opener = sealing.openerFor(subjectsWithSealedFields(List.of(row.get())))) {
-            return Optional.of(toDetention(row.get(), opener, periods));
-        }
+        return Optional.of(toDetention(row.get(), sealing.page(subjectsWithSealedFields(List.of(row.get()))), periods));
     }
 
     boolean hasOpenDetention(UUID detaineeId) {
@@ -72,7 +69,7 @@ class DetentionRepository {
                     .set(DETENTION.EVENT, d.event())
                     .set(DETENTION.ILL_TREATMENT_ALLEGED, d.illTreatmentAlleged())
                     .set(DETENTION.ILL_TREATMENT_ACCOUNT,
-                            sealer.seal(DETENTION.ILL_TREATMENT_ACCOUNT, d.id(), d.illTreatmentAccount()))
+                            sealer.seal(DETENTION.ILL_TREATMENT_ACCOUNT, d.id(), d.illTreatmentAccount().open()))
                     .set(DETENTION.RELEASED_ON, d.releasedOn())
                     .set(DETENTION.SOURCE, d.source())
                     .set(DETENTION.RECORDED_AT, d.recordedAt())
@@ -119,14 +116,14 @@ class DetentionRepository {
                 r.getStartsOn(), r.getEndsOn(), r.getSource(), r.getRecordedAt());
     }
 
-    /** Whose keys a page needs: only people with a sealed value in it, so a page without one unwraps none. */
+    /** Whose keys a page needs, should anything be opened: only people with a sealed value in it. */
     private static Set<UUID> subjectsWithSealedFields(List<DetentionRecord> rows) {
         return rows.stream().filter(r -> r.getIllTreatmentAccount() != null).map(DetentionRecord::getDetaineeId)
                 .collect(Collectors.toSet());
     }
 
-    private static Detention toDetention(DetentionRecord r, SubjectOpener opener, List<CustodyPeriod> periods) {
-        String account = opener.open(DETENTION.ILL_TREATMENT_ACCOUNT, r.getId(), r.getDetaineeId(), r.getIllTreatmentAccount());
+    private static Detention toDetention(DetentionRecord r, SealedPage page, List<CustodyPeriod> periods) {
+        var account = page.text(DETENTION.ILL_TREATMENT_ACCOUNT, r.getId(), r.getDetaineeId(), r.getIllTreatmentAccount());
         return new Detention(r.getId(), r.getDetaineeId(), r.getArrestedOn(), r.getArrestPlace(), r.getEvent(),
                 Boolean.TRUE.equals(r.getIllTreatmentAlleged()), account, r.getReleasedOn(),
                 r.getSource(), r.getRecordedAt(), r.getVersion(), periods);

@@ -17,6 +17,7 @@ import org.prisonerregistry.detention.DetentionInputs.ChangeRegimeInput;
 import org.prisonerregistry.detention.DetentionInputs.RecordDetentionInput;
 import org.prisonerregistry.detention.DetentionInputs.RecordReleaseInput;
 import org.prisonerregistry.detention.DetentionInputs.TransferDetaineeInput;
+import org.prisonerregistry.keys.Sealed;
 import org.prisonerregistry.reference.ReferenceDataService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -66,7 +67,7 @@ public class DetentionService {
                 blankToNull(in.source()), now);
         Detention d = new Detention(id, in.detaineeId(), in.arrestedOn(), blankToNull(in.arrestPlace()),
                 blankToNull(in.event()), Boolean.TRUE.equals(in.illTreatmentAlleged()),
-                blankToNull(in.illTreatmentAccount()), null, blankToNull(in.source()), now, 1, List.of(first));
+                Sealed.inHand(blankToNull(in.illTreatmentAccount())), null, blankToNull(in.source()), now, 1, List.of(first));
         detentions.insert(d);
         return d;
     }

@@ -1,9 +1,12 @@
 package org.prisonerregistry.keys;
 
 import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.LongAdder;
 
 import org.jooq.TableField;
 import org.prisonerregistry.crypto.BlindIndex;
@@ -15,9 +18,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * The one door to encrypted columns for the repositories: seals a subject's fields before they are
- * written, opens a page of subjects' fields after they are read, and computes blind indexes for
- * exact-match search. Keys are unwrapped once per subject and page, never per field, and the keyring
- * file is looked at once per call here, not per field.
+ * written, hands a page of subjects' fields up sealed ({@link #page}) to be opened only where the
+ * plaintext is needed, and computes blind indexes for exact-match search. Keys are unwrapped once per
+ * subject and page, never per field, and the keyring file is looked at once per call here, not per field.
  */
 @Service
 public class FieldSealing {
@@ -28,6 +31,8 @@ public class FieldSealing {
     // The index key never changes with master-key rotation, so one BlindIndex (with its derived
     // per-column keys) serves for the life of the process.
     private final BlindIndex blindIndex;
+    // Every stored value decrypted, for tests and for whoever watches the process: one add per value.
+    private final LongAdder opened = new LongAdder();
 
     FieldSealing(SubjectKeyService keys, CurrentKeyring keyring) {
         this.keys = keys;
@@ -41,11 +46,20 @@ public class FieldSealing {
     }
 
     /**
-     * Opens the fields of these subjects: their keys read in one statement and unwrapped once each.
-     * Close it when done, which overwrites the keys.
+     * Opens the fields of these subjects: their keys read in one statement and unwrapped now, once
+     * each. Close it when done, which overwrites the keys. Repositories use {@link #page} instead,
+     * which reads the keys only once something is opened; this is for whatever opens all it reads.
      */
     public SubjectOpener openerFor(Collection<UUID> subjectIds) {
-        return new SubjectOpener(cipher, keys.unwrapAll(subjectIds));
+        return new SubjectOpener(cipher, keys.unwrapAll(subjectIds), opened);
+    }
+
+    /**
+     * A page of rows of these subjects, whose encrypted values stay sealed until opened: their keys
+     * are read in one statement on the first open, and not at all if nothing is opened.
+     */
+    public SealedPage page(Collection<UUID> subjectIds) {
+        return new SealedPage(this, List.copyOf(new LinkedHashSet<>(subjectIds)));
     }
 
     /**
@@ -67,6 +81,11 @@ public class FieldSealing {
     /** The blind index of {@code raw} for the column, or empty when the normaliser rejects the text. */
     public Optional<byte[]> blindIndex(IndexColumn column, SearchNormaliser normaliser, String raw) {
         return blindIndex.of(column, normaliser, raw);
+    }
+
+    /** How many stored values this process has decrypted so far, whoever asked. */
+    public long valuesOpened() {
+        return opened.sum();
     }
 
     /** Says which encrypted column a jOOQ field is, for error messages and associated data. */

@@ -3,6 +3,7 @@ package org.prisonerregistry.keys;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.LongAdder;
 
 import org.jooq.TableField;
 import org.prisonerregistry.crypto.DataKey;
@@ -20,10 +21,12 @@ public final class SubjectOpener implements AutoCloseable {
 
     private final FieldCipher cipher;
     private final Map<UUID, DataKey> keys;
+    private final LongAdder opened;
 
-    SubjectOpener(FieldCipher cipher, Map<UUID, DataKey> keys) {
+    SubjectOpener(FieldCipher cipher, Map<UUID, DataKey> keys, LongAdder opened) {
         this.cipher = cipher;
         this.keys = keys;
+        this.opened = opened;
     }
 
     /**
@@ -39,6 +42,7 @@ public final class SubjectOpener implements AutoCloseable {
         if (key == null) {
             throw new DecryptionFailedException("cannot decrypt " + place + ": its subject has no data key");
         }
+        opened.increment();
         return cipher.decryptText(stored, new FieldContext(FieldSealing.tableOf(column), column.getName(), rowId,
                 subjectId, key.version()), key);
     }

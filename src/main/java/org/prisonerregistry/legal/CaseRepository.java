@@ -24,14 +24,15 @@ import org.prisonerregistry.db.tables.records.HearingRecord;
 import org.prisonerregistry.db.tables.records.SentenceRecord;
 import org.prisonerregistry.keys.FieldSealing;
 import org.prisonerregistry.keys.SubjectKind;
-import org.prisonerregistry.keys.SubjectOpener;
+import org.prisonerregistry.keys.Sealed;
+import org.prisonerregistry.keys.SealedPage;
 import org.prisonerregistry.keys.SubjectSealer;
 import org.springframework.stereotype.Repository;
 
 /**
  * Cases with their charges, hearings and sentences. Every read of a list is one query for any number of owners.
  * A case's numbers (RUC, RIT, other) and legal notes are stored sealed under the detainee's data key: sealed in
- * {@link #changeable} and opened in {@link #toCase} only. Nothing searches them in SQL.
+ * {@link #changeable} and handed up sealed by {@link #toCase}. Nothing searches them in SQL.
  */
 @Repository
 class CaseRepository {
@@ -47,19 +48,29 @@ class CaseRepository {
     Map<UUID, List<CourtCase>> byDetainees(Collection<UUID> detaineeIds) {
         List<CourtCaseRecord> rows = db.selectFrom(COURT_CASE).where(COURT_CASE.DETAINEE_ID.in(detaineeIds))
                 .orderBy(COURT_CASE.RECORDED_AT, COURT_CASE.ID).fetch();
-        try (SubjectOpener opener = sealing.openerFor(subjectsWithSealedFields(rows))) {
-            return rows.stream().collect(Collectors.groupingBy(CourtCaseRecord::getDetaineeId,
-                    Collectors.mapping(r -> toCase(r, opener), Collectors.toList())));
-        }
+        SealedPage page = sealing.page(subjectsWithSealedFields(rows));
+        return rows.stream().collect(Collectors.groupingBy(CourtCaseRecord::getDetaineeId,
+                Collectors.mapping(r -> toCase(r, page), Collectors.toList())));
     }
 
     Optional<CourtCase> byId(UUID id) {
-        return opened(db.selectFrom(COURT_CASE).where(COURT_CASE.ID.eq(id)).fetchOptional());
+        return db.selectFrom(COURT_CASE).where(COURT_CASE.ID.eq(id)).fetchOptional()
+                .map(r -> toCase(r, sealing.page(subjectsWithSealedFields(List.of(r)))));
     }
 
-    /** The case, locked for the rest of the transaction so that concurrent updates queue up. */
+    /**
+     * The case, locked for the rest of the transaction so that concurrent updates queue up, its
+     * sealed columns opened and in hand (its keys destroyed already): an update merges and writes them all.
+     */
     Optional<CourtCase> lockById(UUID id) {
-        return opened(db.selectFrom(COURT_CASE).where(COURT_CASE.ID.eq(id)).forUpdate().fetchOptional());
+        return db.selectFrom(COURT_CASE).where(COURT_CASE.ID.eq(id)).forUpdate().fetchOptional().map(r -> {
+            try (SealedPage page = sealing.page(subjectsWithSealedFields(List.of(r)))) {
+                CourtCase c = toCase(r, page);
+                return new CourtCase(c.id(), c.detaineeId(), c.country(), c.court(), Sealed.inHand(c.ruc().open()),
+                        Sealed.inHand(c.rit().open()), Sealed.inHand(c.caseNumber().open()), c.prosecutor(), c.stage(),
+                        Sealed.inHand(c.legalNotes().open()), c.source(), c.recordedAt(), c.version());
+            }
+        });
     }
 
     void insert(CourtCase c) {
@@ -178,26 +189,17 @@ class CaseRepository {
     private static Map<Field<?>, Object> changeable(CourtCase c, SubjectSealer sealer) {
         Map<Field<?>, Object> values = new LinkedHashMap<>();
         values.put(COURT_CASE.COURT, c.court());
-        values.put(COURT_CASE.RUC, sealer.seal(COURT_CASE.RUC, c.id(), c.ruc()));
-        values.put(COURT_CASE.RIT, sealer.seal(COURT_CASE.RIT, c.id(), c.rit()));
-        values.put(COURT_CASE.CASE_NUMBER, sealer.seal(COURT_CASE.CASE_NUMBER, c.id(), c.caseNumber()));
+        values.put(COURT_CASE.RUC, sealer.seal(COURT_CASE.RUC, c.id(), c.ruc().open()));
+        values.put(COURT_CASE.RIT, sealer.seal(COURT_CASE.RIT, c.id(), c.rit().open()));
+        values.put(COURT_CASE.CASE_NUMBER, sealer.seal(COURT_CASE.CASE_NUMBER, c.id(), c.caseNumber().open()));
         values.put(COURT_CASE.PROSECUTOR, c.prosecutor());
         values.put(COURT_CASE.STAGE, c.stage().name());
-        values.put(COURT_CASE.LEGAL_NOTES, sealer.seal(COURT_CASE.LEGAL_NOTES, c.id(), c.legalNotes()));
+        values.put(COURT_CASE.LEGAL_NOTES, sealer.seal(COURT_CASE.LEGAL_NOTES, c.id(), c.legalNotes().open()));
         values.put(COURT_CASE.SOURCE, c.source());
         return values;
     }
 
-    private Optional<CourtCase> opened(Optional<CourtCaseRecord> row) {
-        if (row.isEmpty()) {
-            return Optional.empty();
-        }
-        try (SubjectOpener opener = sealing.openerFor(subjectsWithSealedFields(List.of(row.get())))) {
-            return Optional.of(toCase(row.get(), opener));
-        }
-    }
-
-    /** Whose keys a page needs: only people with a sealed value in it, so a page without one unwraps none. */
+    /** Whose keys a page needs, should anything be opened: only people with a sealed value in it. */
     private static Set<UUID> subjectsWithSealedFields(List<CourtCaseRecord> rows) {
         return rows.stream()
                 .filter(r -> r.getRuc() != null || r.getRit() != null || r.getCaseNumber() != null
@@ -205,14 +207,14 @@ class CaseRepository {
                 .map(CourtCaseRecord::getDetaineeId).collect(Collectors.toSet());
     }
 
-    private static CourtCase toCase(CourtCaseRecord r, SubjectOpener opener) {
+    private static CourtCase toCase(CourtCaseRecord r, SealedPage page) {
         UUID id = r.getId();
         UUID person = r.getDetaineeId();
         return new CourtCase(id, person, r.getCountry(), r.getCourt(),
-                opener.open(COURT_CASE.RUC, id, person, r.getRuc()),
-                opener.open(COURT_CASE.RIT, id, person, r.getRit()),
-                opener.open(COURT_CASE.CASE_NUMBER, id, person, r.getCaseNumber()), r.getProsecutor(),
-                CaseStage.valueOf(r.getStage()), opener.open(COURT_CASE.LEGAL_NOTES, id, person, r.getLegalNotes()),
+                page.text(COURT_CASE.RUC, id, person, r.getRuc()),
+                page.text(COURT_CASE.RIT, id, person, r.getRit()),
+                page.text(COURT_CASE.CASE_NUMBER, id, person, r.getCaseNumber()), r.getProsecutor(),
+                CaseStage.valueOf(r.getStage()), page.text(COURT_CASE.LEGAL_NOTES, id, person, r.getLegalNotes()),
                 r.getSource(), r.getRecordedAt(), r.getVersion());
     }
 

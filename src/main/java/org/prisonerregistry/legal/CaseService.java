@@ -3,6 +3,7 @@ package org.prisonerregistry.legal;
 import static org.prisonerregistry.common.Inputs.blankToNull;
 import static org.prisonerregistry.common.Inputs.isNullGiven;
 import static org.prisonerregistry.common.Inputs.pick;
+import static org.prisonerregistry.keys.Sealed.inHand;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -95,9 +96,9 @@ public class CaseService {
                 in.legalNotes(), in.source());
         v.throwIfAny();
 
-        CourtCase c = new CourtCase(UUID.randomUUID(), in.detaineeId(), country, in.court().strip(), numbers.ruc(),
-                numbers.rit(), blankToNull(in.caseNumber()), blankToNull(in.prosecutor()),
-                in.stage() == null ? CaseStage.INVESTIGATION : in.stage(), blankToNull(in.legalNotes()),
+        CourtCase c = new CourtCase(UUID.randomUUID(), in.detaineeId(), country, in.court().strip(), inHand(numbers.ruc()),
+                inHand(numbers.rit()), inHand(blankToNull(in.caseNumber())), blankToNull(in.prosecutor()),
+                in.stage() == null ? CaseStage.INVESTIGATION : in.stage(), inHand(blankToNull(in.legalNotes())),
                 blankToNull(in.source()), OffsetDateTime.now(), 1);
         cases.insert(c);
         return c;
@@ -115,17 +116,17 @@ public class CaseService {
             v.add("input.stage", "cannot be cleared");
         }
         String court = pick(in.court(), old.court());
-        String caseNumber = pick(in.caseNumber(), old.caseNumber());
+        String caseNumber = pick(in.caseNumber(), old.caseNumber().open());
         String prosecutor = pick(in.prosecutor(), old.prosecutor());
-        String legalNotes = pick(in.legalNotes(), old.legalNotes());
+        String legalNotes = pick(in.legalNotes(), old.legalNotes().open());
         String source = pick(in.source(), old.source());
-        CaseNumbers numbers = checkCase(v, old.country(), court, pick(in.ruc(), old.ruc()), pick(in.rit(), old.rit()),
+        CaseNumbers numbers = checkCase(v, old.country(), court, pick(in.ruc(), old.ruc().open()), pick(in.rit(), old.rit().open()),
                 caseNumber, prosecutor, legalNotes, source);
         v.throwIfAny();
 
-        CourtCase changed = new CourtCase(old.id(), old.detaineeId(), old.country(), court.strip(), numbers.ruc(),
-                numbers.rit(), blankToNull(caseNumber), blankToNull(prosecutor),
-                in.stage().isPresent() ? in.stage().value() : old.stage(), blankToNull(legalNotes),
+        CourtCase changed = new CourtCase(old.id(), old.detaineeId(), old.country(), court.strip(), inHand(numbers.ruc()),
+                inHand(numbers.rit()), inHand(blankToNull(caseNumber)), blankToNull(prosecutor),
+                in.stage().isPresent() ? in.stage().value() : old.stage(), inHand(blankToNull(legalNotes)),
                 blankToNull(source), old.recordedAt(), old.version() + 1);
         if (!cases.update(changed)) {
             throw new StaleVersionException("case", in.id(), in.version());

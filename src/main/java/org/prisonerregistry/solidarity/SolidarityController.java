@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.prisonerregistry.detainee.Detainee;
+import org.prisonerregistry.keys.Sealed;
 import org.prisonerregistry.reference.Organisation;
 import org.prisonerregistry.reference.ReferenceLoaders;
 import org.prisonerregistry.solidarity.SolidarityInputs.EndSponsorshipInput;
@@ -63,7 +64,7 @@ class SolidarityController {
 
     /** A health need's description goes out only as healthDescription, under its SPECIAL policy. */
     @SchemaMapping(typeName = "SupportNeed", field = "description")
-    String description(SupportNeed need) {
+    Sealed<String> description(SupportNeed need) {
         return need.generalDescription();
     }
 

@@ -3,6 +3,7 @@ package org.prisonerregistry.solidarity;
 import static org.prisonerregistry.common.Inputs.blankToNull;
 import static org.prisonerregistry.common.Inputs.isNullGiven;
 import static org.prisonerregistry.common.Inputs.pick;
+import static org.prisonerregistry.keys.Sealed.inHand;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -89,7 +90,7 @@ public class SolidarityService {
                 .maxLength("input.description", in.description(), MAX_DESCRIPTION)
                 .notInFuture("input.recordedOn", in.recordedOn(), today)
                 .throwIfAny();
-        SupportNeed n = new SupportNeed(UUID.randomUUID(), in.detaineeId(), in.category(), blankToNull(in.description()),
+        SupportNeed n = new SupportNeed(UUID.randomUUID(), in.detaineeId(), in.category(), inHand(blankToNull(in.description())),
                 in.status() == null ? NeedStatus.OPEN : in.status(),
                 in.recordedOn() == null ? today : in.recordedOn(), OffsetDateTime.now(), 1);
         needs.insert(n);
@@ -110,10 +111,10 @@ public class SolidarityService {
         if (isNullGiven(in.status())) {
             v.add("input.status", "cannot be cleared");
         }
-        String description = pick(in.description(), old.description());
+        String description = pick(in.description(), old.description().open());
         v.maxLength("input.description", description, MAX_DESCRIPTION).throwIfAny();
 
-        SupportNeed changed = new SupportNeed(old.id(), old.detaineeId(), old.category(), blankToNull(description),
+        SupportNeed changed = new SupportNeed(old.id(), old.detaineeId(), old.category(), inHand(blankToNull(description)),
                 pick(in.status(), old.status()), old.recordedOn(), old.recordedAt(), old.version() + 1);
         if (!needs.update(changed)) {
             throw new StaleVersionException("support need", in.id(), in.version());

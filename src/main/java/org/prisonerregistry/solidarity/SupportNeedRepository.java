@@ -13,13 +13,14 @@ import org.jooq.DSLContext;
 import org.prisonerregistry.db.tables.records.SupportNeedRecord;
 import org.prisonerregistry.keys.FieldSealing;
 import org.prisonerregistry.keys.SubjectKind;
-import org.prisonerregistry.keys.SubjectOpener;
+import org.prisonerregistry.keys.Sealed;
+import org.prisonerregistry.keys.SealedPage;
 import org.prisonerregistry.keys.SubjectSealer;
 import org.springframework.stereotype.Repository;
 
 /**
  * Support needs. The description (RESTRICTED, SPECIAL for HEALTH and PSYCHOLOGICAL) is stored sealed under
- * the detainee's data key: it is sealed only in {@link #write} and opened only in {@link #toNeed}. Health
+ * the detainee's data key: it is sealed only in {@link #write} and handed up sealed by {@link #toNeed}. Health
  * and other descriptions share the column and the key; the API keeps them apart (see {@link SupportNeed}).
  */
 @Repository
@@ -38,21 +39,25 @@ class SupportNeedRepository {
         List<SupportNeedRecord> rows = db.selectFrom(SUPPORT_NEED).where(SUPPORT_NEED.DETAINEE_ID.in(detaineeIds))
                 .orderBy(SUPPORT_NEED.RECORDED_ON.desc(), SUPPORT_NEED.RECORDED_AT.desc(), SUPPORT_NEED.ID)
                 .fetch();
-        try (SubjectOpener opener = sealing.openerFor(subjectsWithSealedFields(rows))) {
-            return rows.stream().collect(Collectors.groupingBy(SupportNeedRecord::getDetaineeId,
-                    Collectors.mapping(r -> toNeed(r, opener), Collectors.toList())));
-        }
+        SealedPage page = sealing.page(subjectsWithSealedFields(rows));
+        return rows.stream().collect(Collectors.groupingBy(SupportNeedRecord::getDetaineeId,
+                Collectors.mapping(r -> toNeed(r, page), Collectors.toList())));
     }
 
-    /** The need, locked for the rest of the transaction so that concurrent updates queue up. */
+    /**
+     * The need, locked for the rest of the transaction so that concurrent updates queue up, its
+     * description opened and in hand (its key destroyed already): an update merges and writes it.
+     */
     Optional<SupportNeed> lockById(UUID id) {
         Optional<SupportNeedRecord> row = db.selectFrom(SUPPORT_NEED).where(SUPPORT_NEED.ID.eq(id)).forUpdate()
                 .fetchOptional();
         if (row.isEmpty()) {
             return Optional.empty();
         }
-        try (SubjectOpener opener = sealing.openerFor(subjectsWithSealedFields(List.of(row.get())))) {
-            return Optional.of(toNeed(row.get(), opener));
+        try (SealedPage page = sealing.page(subjectsWithSealedFields(List.of(row.get())))) {
+            SupportNeed n = toNeed(row.get(), page);
+            return Optional.of(new SupportNeed(n.id(), n.detaineeId(), n.category(), Sealed.inHand(n.description().open()),
+                    n.status(), n.recordedOn(), n.recordedAt(), n.version()));
         }
     }
 
@@ -82,21 +87,21 @@ class SupportNeedRepository {
     /** Columns that an update may change. The whole need is passed because its category decides the data class. */
     private void write(SupportNeedRecord r, SupportNeed n) {
         try (SubjectSealer sealer = sealing.sealerFor(n.detaineeId(), SubjectKind.DETAINEE)) {
-            r.setDescription(sealer.seal(SUPPORT_NEED.DESCRIPTION, n.id(), n.description()));
+            r.setDescription(sealer.seal(SUPPORT_NEED.DESCRIPTION, n.id(), n.description().open()));
         }
         r.setStatus(n.status().name());
         r.setVersion(n.version());
     }
 
-    /** Whose keys a page needs: only people with a sealed value in it, so a page without one unwraps none. */
+    /** Whose keys a page needs, should anything be opened: only people with a sealed value in it. */
     private static Set<UUID> subjectsWithSealedFields(List<SupportNeedRecord> rows) {
         return rows.stream().filter(r -> r.getDescription() != null).map(SupportNeedRecord::getDetaineeId)
                 .collect(Collectors.toSet());
     }
 
-    private static SupportNeed toNeed(SupportNeedRecord r, SubjectOpener opener) {
+    private static SupportNeed toNeed(SupportNeedRecord r, SealedPage page) {
         return new SupportNeed(r.getId(), r.getDetaineeId(), NeedCategory.valueOf(r.getCategory()),
-                opener.open(SUPPORT_NEED.DESCRIPTION, r.getId(), r.getDetaineeId(), r.getDescription()),
+                page.text(SUPPORT_NEED.DESCRIPTION, r.getId(), r.getDetaineeId(), r.getDescription()),
                 NeedStatus.valueOf(r.getStatus()), r.getRecordedOn(), r.getRecordedAt(), r.getVersion());
     }
 }

@@ -184,7 +184,9 @@ class DefenderEncryptionTests {
                 stored(DEFENDER.FULL_NAME, DEFENDER.ID, other.defender()), () -> {
                     var response = read(victim.defender());
                     assertRefused(response, "defender.full_name", concat(victim.all(), other.all()));
-                    response.path("defender").valueIsNull();
+                    // opened field by field once admitted: the moved name alone is withheld
+                    response.path("defender.fullName").valueIsNull()
+                            .path("defender.contact").entity(String.class).isEqualTo(victim.get("contact"));
                 });
         read(victim.defender()).path("defender.fullName").entity(String.class).isEqualTo(victim.get("fullName"));
     }
@@ -207,7 +209,8 @@ class DefenderEncryptionTests {
                 () -> {
                     var response = read(victim.defender());
                     assertRefused(response, "threat.description", concat(victim.all(), other.all()));
-                    response.path("defender.threats").valueIsNull();
+                    response.path("defender.threats[0].description").valueIsNull()
+                            .path("defender.threats[0].followUp").entity(String.class).isEqualTo(victim.get("followUp"));
                 });
         whileStored(THREAT.FOLLOW_UP, THREAT.ID, victim.threat(), stored(THREAT.DESCRIPTION, THREAT.ID, victim.threat()),
                 () -> assertRefused(read(victim.defender()), "threat.follow_up", victim.all()));
@@ -230,15 +233,24 @@ class DefenderEncryptionTests {
         assertThat(db.fetchCount(SUBJECT_KEY, SUBJECT_KEY.SUBJECT_ID.eq(r.defender()))).isEqualTo(1);
 
         new StoredCiphertexts(db).withoutDataKeys(r.defender(), () -> {
+            // each sealed field asked for is withheld with an error of its own that names its column
             var response = read(r.defender());
-            assertRefused(response, "defender.full_name", r.all());
-            response.errors().satisfy(errors -> assertThat(errors.getFirst().getMessage()).contains("no data key"));
-            response.path("defender").valueIsNull();
+            response.errors().satisfy(errors -> assertThat(errors).hasSize(5).allSatisfy(e -> {
+                assertThat(e.getErrorType()).isEqualTo(ErrorType.INTERNAL_ERROR);
+                assertThat(e.getMessage()).contains("no data key").containsAnyOf("defender.", "threat.");
+                for (String plaintext : r.all()) {
+                    assertThat(e.getMessage()).doesNotContain(plaintext);
+                }
+            }));
+            response.path("defender.fullName").valueIsNull()
+                    .path("defender.contact").valueIsNull()
+                    .path("defender.protectiveMeasures").valueIsNull()
+                    .path("defender.threats[0].description").valueIsNull()
+                    .path("defender.threats[0].followUp").valueIsNull();
+            // a page that asks for no sealed field needs no key: nothing of it is decrypted
             officer.documentName("defendersPage").variable("filter", Map.of("organisationId", r.organisation())).execute()
-                    .errors().satisfy(errors -> assertThat(errors).isNotEmpty().allSatisfy(e -> {
-                        assertThat(e.getErrorType()).isEqualTo(ErrorType.INTERNAL_ERROR);
-                        assertThat(e.getMessage()).doesNotContain(r.get("fullName"));
-                    }));
+                    .errors().verify()
+                    .path("defenders.edges[*].node.id").entityList(String.class).contains(r.defender().toString());
         });
         read(r.defender()).path("defender.threats[0].followUp").entity(String.class).isEqualTo(r.get("followUp"));
     }

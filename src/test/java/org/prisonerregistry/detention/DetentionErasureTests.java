@@ -62,11 +62,11 @@ class DetentionErasureTests {
             assertThat(row.getIllTreatmentAlleged()).isTrue();
             assertThat(row.getVersion()).isEqualTo(2);
             assertThat(detentions.byDetainees(List.of(person)).get(person))
-                    .singleElement().satisfies(d -> assertThat(d.illTreatmentAccount()).isNull());
+                    .singleElement().satisfies(d -> assertThat(d.illTreatmentAccount().open()).isNull());
             assertThat(db.selectFrom(DETENTION).where(DETENTION.ID.eq(theirs)).fetchSingle().getIllTreatmentAccount())
                     .isNotNull();
             assertThat(detentions.byDetainees(List.of(someoneElse)).get(someoneElse))
-                    .singleElement().satisfies(d -> assertThat(d.illTreatmentAccount()).startsWith("Invented account"));
+                    .singleElement().satisfies(d -> assertThat(d.illTreatmentAccount().open()).startsWith("Invented account"));
         });
     }
 

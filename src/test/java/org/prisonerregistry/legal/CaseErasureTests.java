@@ -71,12 +71,12 @@ class CaseErasureTests {
                 assertThat(row.getVersion()).isEqualTo(2);
             }
             assertThat(cases.byId(chilean)).hasValueSatisfying(c -> {
-                assertThat(c.ruc()).isNull();
-                assertThat(c.legalNotes()).isNull();
+                assertThat(c.ruc().open()).isNull();
+                assertThat(c.legalNotes().open()).isNull();
             });
             assertThat(cases.byId(theirs)).hasValueSatisfying(c -> {
-                assertThat(c.ruc()).isEqualTo("1910012345-6");
-                assertThat(c.legalNotes()).startsWith("Invented notes");
+                assertThat(c.ruc().open()).isEqualTo("1910012345-6");
+                assertThat(c.legalNotes().open()).startsWith("Invented notes");
             });
         });
     }
@@ -107,7 +107,7 @@ class CaseErasureTests {
 
         assertThatThrownBy(() -> erasure.deleteRows(person)).isInstanceOf(IllegalTransactionStateException.class);
         assertThatThrownBy(() -> erasure.clearEncryptedFields(person)).isInstanceOf(IllegalTransactionStateException.class);
-        assertThat(cases.byId(courtCase)).hasValueSatisfying(c -> assertThat(c.ruc()).isEqualTo("1910012345-6"));
+        assertThat(cases.byId(courtCase)).hasValueSatisfying(c -> assertThat(c.ruc().open()).isEqualTo("1910012345-6"));
     }
 
     private void inOneTransaction(Runnable work) {

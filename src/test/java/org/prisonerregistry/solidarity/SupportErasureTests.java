@@ -63,11 +63,11 @@ class SupportErasureTests {
             assertThat(row.getCategory()).isEqualTo("HEALTH");
             assertThat(row.getVersion()).isEqualTo(2);
             assertThat(needs.byDetainees(List.of(person)).get(person))
-                    .singleElement().satisfies(n -> assertThat(n.description()).isNull());
+                    .singleElement().satisfies(n -> assertThat(n.description().open()).isNull());
             assertThat(needs.byDetainees(List.of(someoneElse)).get(someoneElse))
                     .singleElement().satisfies(n -> {
                         assertThat(n.id()).isEqualTo(theirs);
-                        assertThat(n.description()).startsWith("Invented: insulin");
+                        assertThat(n.description().open()).startsWith("Invented: insulin");
                     });
         });
     }
@@ -97,7 +97,7 @@ class SupportErasureTests {
         assertThatThrownBy(() -> erasure.deleteRows(person)).isInstanceOf(IllegalTransactionStateException.class);
         assertThatThrownBy(() -> erasure.clearEncryptedFields(person)).isInstanceOf(IllegalTransactionStateException.class);
         assertThat(needs.byDetainees(List.of(person)).get(person))
-                .singleElement().satisfies(n -> assertThat(n.description()).isNotNull());
+                .singleElement().satisfies(n -> assertThat(n.description().open()).isNotNull());
     }
 
     private void inOneTransaction(Runnable work) {
