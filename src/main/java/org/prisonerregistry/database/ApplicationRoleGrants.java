@@ -50,8 +50,12 @@ final class ApplicationRoleGrants implements Callback {
                 "revoke update, delete, truncate on audit_checkpoint from " + app,
                 // sealed events, the head and the staging MAC boundary: read only; only audit_seal writes the first two
                 "revoke insert, update, delete, truncate on audit_event, audit_chain_head, audit_staging_mac_boundary from " + app,
-                // staged events: appended by the registry, taken off the stage only by audit_seal, never changed
-                "revoke update, delete, truncate on audit_event_staged from " + app,
+                // staged events: appended by the registry, taken off the stage only by audit_seal, never changed;
+                // appended with the content columns only, so the receipt and staging time stay PostgreSQL's own: a
+                // receipt chosen ahead (overriding system value) would make a later genuine event's insert collide
+                "revoke insert, update, delete, truncate on audit_event_staged from " + app,
+                "grant insert (occurred_at, subject, roles, organisation, client_address, operation_name, document_hash, "
+                        + "touched_subjects, fields, purpose, outcome, nonce, mac) on audit_event_staged to " + app,
                 // sealing: the head's lock and the move from stage to log, as the tables' owner (security definer)
                 "grant execute on function audit_lock_chain_head(), audit_seal to " + app);
     }

@@ -117,6 +117,11 @@ class AuditIntegrityApiTests {
             "truncate audit_chain_head",
             "update audit_event_staged set purpose = null",
             "truncate audit_event_staged",
+            // a receipt chosen ahead would make the genuine event staged with it later fail; a staging time, the backlog lie
+            "insert into audit_event_staged (id, occurred_at, subject, roles, touched_subjects, fields, outcome) "
+                    + "overriding system value values (1000000, now(), 'forger', '[]', '[]', '[]', 'ALLOWED')",
+            "insert into audit_event_staged (staged_at, occurred_at, subject, roles, touched_subjects, fields, outcome) "
+                    + "values (now() - interval '1 hour', now(), 'forger', '[]', '[]', '[]', 'ALLOWED')",
             // only audit_seal takes events off the stage, writes them into the log and moves the head
             "delete from audit_event_staged",
             "delete from audit_event_staged where false",
