@@ -13,7 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 /**
- * The page that matters most (DESIGN.md section 9): detainees with their nested records, as a lawyer
+ * The page that matters most: detainees with their nested records, as a lawyer
  * reads the first page of the people assigned to them. Every to-one and to-many field is batched, so
  * the statement count does not grow with the page.
  */

@@ -44,7 +44,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * What field decryption adds to the page that matters most (DESIGN.md section 9): the first 50
+ * What field decryption adds to the page that matters most: the first 50
  * detainees of a coordinator's caseload with their personal data, asked over HTTP of a running
  * registry (embedded PostgreSQL, 3,000 demo detainees), in microseconds per page:
  * <ul>

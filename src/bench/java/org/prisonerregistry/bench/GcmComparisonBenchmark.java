@@ -28,7 +28,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Bare AES-256-GCM decryption of one 40-byte field with about 100 bytes of associated data (what
  * {@code FieldCipher} builds), without its header checks and commitment, to compare the engines
- * DESIGN.md section 9 discusses: Bouncy Castle building a new {@code GCMBlockCipher} per field or
+ * in question: Bouncy Castle building a new {@code GCMBlockCipher} per field or
  * re-initialising one, and the JDK's cipher re-initialised (as {@code AesGcm} does) or obtained anew.
  * Benchmarks are not main code, so they may use Bouncy Castle directly.
  */

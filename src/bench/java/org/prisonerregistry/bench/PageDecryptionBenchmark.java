@@ -23,7 +23,7 @@ import org.prisonerregistry.crypto.NewDataKey;
 import org.prisonerregistry.crypto.SubjectKeys;
 
 /**
- * The page that matters most (DESIGN.md section 9): 50 detainees with 6 RESTRICTED fields each,
+ * The page that matters most (a lawyer's first 50 assigned detainees): 50 detainees with 6 RESTRICTED fields each,
  * 300 fields of 40 bytes. One operation is one whole page, in microseconds:
  * <ul>
  *   <li>{@code unwrapAndDecrypt}: per detainee, unwrap the data key once (AES-256-GCM-SIV under the

@@ -4,7 +4,7 @@ import org.prisonerregistry.identity.Caller;
 import org.prisonerregistry.identity.Role;
 
 /**
- * The detainees whose rows a caller reaches (DESIGN.md section 3): an ADMIN every row (and, by the
+ * The detainees whose rows a caller reaches: an ADMIN every row (and, by the
  * field policy, only INTERNAL fields of them); a COORDINATOR the caseload of their organisation; a
  * LAWYER the people they are actively assigned to; anyone else no row at all.
  *

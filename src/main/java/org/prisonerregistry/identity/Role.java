@@ -3,7 +3,7 @@ package org.prisonerregistry.identity;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The roles an access token can grant; DESIGN.md section 3 says what each may see. */
+/** The roles an access token can grant; the schema's {@code @policy} on each field says what each may see. */
 public enum Role {
     ANALYST,
     COORDINATOR,

@@ -1,6 +1,6 @@
 package org.prisonerregistry.identity;
 
-/** Which rows a role reaches, as DESIGN.md section 3 sets out; {@code me} reports it to the caller. */
+/** Which rows a role reaches; {@code me} reports it to the caller. */
 public enum RowScope {
     ASSIGNED_CASES,
     ORGANISATION_CASELOAD,

@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("registry.stats")
 public record StatsProperties(@DefaultValue("5") int publicThreshold) {
 
-    /** The lowest threshold the registry accepts (DESIGN.md section 6). */
+    /** The lowest threshold the registry accepts: below it, counts of one or two people would be published. */
     public static final int MINIMUM_THRESHOLD = 3;
 
     public StatsProperties {

@@ -27,7 +27,7 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 /**
  * Everything SPECIAL about defenders and threats is stored as a ciphertext under the defender's own
- * data key (DESIGN.md section 4), and reading fails closed: a ciphertext moved to another row or
+ * data key, and reading fails closed: a ciphertext moved to another row or
  * column, a flipped bit or a missing key gives an INTERNAL_ERROR naming only the column, never a
  * plaintext and never the wrong person's data. Tests that damage a stored value put it back after,
  * since the database is shared with every other test.
