@@ -56,8 +56,8 @@ public final class AuditedPageBenchmark {
     static final String PLAIN = "query PlainPage { detainees(first: 50) { edges { node { publicCode region gender ageBand } } } }";
     /**
      * The same page with as many fields as the audited one, all INTERNAL (no event): it does the same
-     * GraphQL work, so against it the difference is what sensitivity costs (decryption is paid by all
-     * three, the repositories decrypt the rows they read), not what a wider answer costs.
+     * GraphQL work, so against it the difference is what sensitivity costs (the decryption of what it
+     * selects, and the audit event), not what a wider answer costs.
      */
     static final String SAME_WIDTH_PLAIN = "query SameWidthPlainPage { detainees(first: 50) { edges { node { publicCode region "
             + "gender ageBand country commune affiliation consentToBeNamed lastContactOn recordedAt version } } } }";

@@ -2,8 +2,6 @@ package org.prisonerregistry.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -21,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.prisonerregistry.Application;
-import org.prisonerregistry.cli.RegistryCommand;
 import org.prisonerregistry.database.DatabaseEndpoint;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -30,7 +27,6 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import picocli.CommandLine;
 
 /**
  * Tampering with a real audit log, written by the registry's own sealer into its own embedded
@@ -96,7 +92,7 @@ class AuditTamperTests {
     @Test
     void shouldFindTheUntouchedLogIntactWithEveryCheckpointInTheFile() {
         assertThat(new CheckpointFile(checkpointFile()).readNotes()).hasSize(5);
-        Run run = verify();
+        AuditVerifyRun run = verify();
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.out()).startsWith("Audit log intact").contains("events checked: " + EVENTS)
                 .contains("5 in the database, 5 in the checkpoint file; signed up to size 23");
@@ -250,7 +246,7 @@ class AuditTamperTests {
         expect("event 21: no signed checkpoint covers events 21 to 23");
 
         registry.getBean(AuditSealer.class).sealPending(); // the first round after the upgrade, with nothing staged
-        Run run = verify();
+        AuditVerifyRun run = verify();
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.out()).contains("5 in the database, 5 in the checkpoint file; signed up to size 23");
     }
@@ -297,21 +293,12 @@ class AuditTamperTests {
         }
     }
 
-    /** The command as a user runs it, in this JVM, with its output captured. */
-    private record Run(int exitCode, String out, String err) {}
-
-    private static Run verify() {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exitCode = new CommandLine(new RegistryCommand()).setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true))
-                .execute("audit", "verify", "--registry.data-dir=" + dataDir);
-        return new Run(exitCode, out.toString(), err.toString());
+    private static AuditVerifyRun verify() {
+        return AuditVerifyRun.on(dataDir);
     }
 
     private static void expect(String problem) {
-        Run run = verify();
-        assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
-        assertThat(run.out()).as(run.toString()).startsWith("Audit log NOT intact: " + problem);
+        verify().assertNotIntact(problem);
     }
 
     private static Path checkpointFile() {

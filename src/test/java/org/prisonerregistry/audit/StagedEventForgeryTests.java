@@ -3,8 +3,6 @@ package org.prisonerregistry.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -25,7 +23,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.prisonerregistry.Application;
-import org.prisonerregistry.cli.RegistryCommand;
 import org.prisonerregistry.database.DatabaseEndpoint;
 import org.prisonerregistry.database.EmbeddedPostgresServer;
 import org.springframework.boot.SpringApplication;
@@ -35,7 +32,6 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import picocli.CommandLine;
 
 /**
  * The staging table under attack by the application's own database role, with its real
@@ -386,24 +382,16 @@ class StagedEventForgeryTests {
         return transaction.execute(status -> repository.size());
     }
 
-    private record Run(int exitCode, String out, String err) {}
-
-    private static Run verify() {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exitCode = new CommandLine(new RegistryCommand()).setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true))
-                .execute("audit", "verify", "--registry.data-dir=" + dataDir);
-        return new Run(exitCode, out.toString(), err.toString());
+    private static AuditVerifyRun verify() {
+        return AuditVerifyRun.on(dataDir);
     }
 
     private static void expect(String problem) {
-        Run run = verify();
-        assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
-        assertThat(run.out()).as(run.toString()).startsWith("Audit log NOT intact: " + problem);
+        verify().assertNotIntact(problem);
     }
 
     private static void expectRefusalRecordedAt(long seq, String reason) {
-        Run run = verify();
+        AuditVerifyRun run = verify();
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
         assertThat(run.out()).as(run.toString())
                 .startsWith("Audit log NOT intact: refused staged event, recorded at event " + seq + ": the sealer refused")
